@@ -1,0 +1,206 @@
+package dev.hallmark.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hallmark.deploy.local.Infrastructure;
+import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.events.ImageRef;
+import dev.hallmark.events.SigningMethod;
+import dev.hallmark.events.SigningRequested;
+import dev.hallmark.events.Submitter;
+import dev.hallmark.events.SubmitterKind;
+import dev.hallmark.schemas.serde.EventCodec;
+import dev.hallmark.schemas.topics.DeadLetterHeaders;
+import dev.hallmark.schemas.topics.Services;
+import dev.hallmark.schemas.topics.Topics;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** audit-service consuming real Kafka topics into real PostgreSQL. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EventRecordingIT implements TestPropertyProvider {
+  static final Duration WAIT = Duration.ofSeconds(60);
+  final Infrastructure infra = TestInfrastructure.shared();
+  KafkaProducer<String, byte[]> producer;
+
+  @Inject
+  @Client("/")
+  HttpClient http;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return Map.of(
+        "kafka.bootstrap.servers", infra.kafkaBootstrap(),
+        "datasources.default.url", infra.jdbcUrl(),
+        "datasources.default.username", infra.dbUser(),
+        "datasources.default.password", infra.dbPassword(),
+        "micronaut.server.port", "-1");
+  }
+
+  @AfterAll
+  void closeProducer() {
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void event_onSigningRequestsTopic_isRecordedOnceEvenWhenRedelivered() throws Exception {
+    SigningRequested event = signingRequested();
+    byte[] bytes = EventCodec.standard().encode(event);
+
+    send(Topics.SIGNING_REQUESTS.name(), event.getRequestId().toString(), bytes);
+    List<Map<String, Object>> entries =
+        await(() -> entriesOf(event.getRequestId().toString()), list -> !list.isEmpty());
+    assertThat(entries).hasSize(1);
+    assertThat(entries.get(0))
+        .containsEntry("eventId", event.getEventId().toString())
+        .containsEntry("eventType", "SigningRequested")
+        .containsEntry("sourceTopic", Topics.SIGNING_REQUESTS.name());
+
+    // Redelivery of the same event, then a marker event on the same partition: once the
+    // marker is recorded, the duplicate has been processed too.
+    send(Topics.SIGNING_REQUESTS.name(), event.getRequestId().toString(), bytes);
+    SigningRequested marker = signingRequested(event.getRequestId());
+    send(
+        Topics.SIGNING_REQUESTS.name(),
+        event.getRequestId().toString(),
+        EventCodec.standard().encode(marker));
+    List<Map<String, Object>> after =
+        await(() -> entriesOf(event.getRequestId().toString()), list -> list.size() >= 2);
+    assertThat(after)
+        .extracting(entry -> entry.get("eventId"))
+        .containsExactly(event.getEventId().toString(), marker.getEventId().toString());
+  }
+
+  @Test
+  void garbage_onSigningRequestsTopic_goesToDeadLetterTopicWithReason() throws Exception {
+    String key = "garbage-" + UUID.randomUUID();
+    send(Topics.SIGNING_REQUESTS.name(), key, "not an event".getBytes(StandardCharsets.UTF_8));
+
+    ConsumerRecord<byte[], byte[]> parked = awaitDeadLetter(key);
+    assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
+    assertThat(header(parked, DeadLetterHeaders.REASON)).isNotBlank();
+    assertThat(header(parked, DeadLetterHeaders.SOURCE_TOPIC))
+        .isEqualTo(Topics.SIGNING_REQUESTS.name());
+    assertThat(entriesOf(key)).isEmpty();
+  }
+
+  private List<Map<String, Object>> entriesOf(String requestId) {
+    return http.toBlocking()
+        .retrieve(
+            HttpRequest.GET("/api/v1/audit?requestId=" + requestId),
+            Argument.listOf(Argument.mapOf(String.class, Object.class)));
+  }
+
+  private void send(String topic, String key, byte[] value) throws Exception {
+    if (producer == null) {
+      Properties config = new Properties();
+      config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
+      config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
+      config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000);
+      producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+    producer.send(new ProducerRecord<>(topic, key, value)).get();
+  }
+
+  private ConsumerRecord<byte[], byte[]> awaitDeadLetter(String key) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
+    try (var consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.deadLetterFor(Services.AUDIT).name()));
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          if (key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+            return record;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no dead letter with key " + key + " within " + WAIT);
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static <T> T await(Supplier<T> probe, java.util.function.Predicate<T> done)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    T value = probe.get();
+    while (!done.test(value)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + WAIT + ", last value " + value);
+      }
+      Thread.sleep(200);
+      value = probe.get();
+    }
+    return value;
+  }
+
+  static SigningRequested signingRequested() {
+    return signingRequested(UUID.randomUUID());
+  }
+
+  static SigningRequested signingRequested(UUID requestId) {
+    return SigningRequested.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setRequestId(requestId)
+        .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+        .setProject("demo")
+        .setSigningPolicy("default")
+        .setImages(
+            List.of(
+                ImageRef.newBuilder()
+                    .setRegistry("127.0.0.1:15000")
+                    .setRepository("demo/app")
+                    .setDigest("sha256:" + "ef".repeat(32))
+                    .setTags(List.of("1.0"))
+                    .build()))
+        .setMethods(List.of(SigningMethod.COSIGN))
+        .setSubmitter(
+            Submitter.newBuilder()
+                .setKind(SubmitterKind.CI_TOKEN)
+                .setName("it")
+                .setRemoteAddress(null)
+                .build())
+        .setDescription(null)
+        .setOrigin(null)
+        .setWebhookDeliveryId(null)
+        .build();
+  }
+}

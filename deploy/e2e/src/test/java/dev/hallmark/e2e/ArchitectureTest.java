@@ -1,0 +1,129 @@
+package dev.hallmark.e2e;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Architecture rules across modules (ARCHITECTURE.md, "Rules that keep it simple to change"). The
+ * compiled classes of every module are imported from their {@code target/classes}, so this test
+ * sees exactly what the build produced, without putting the services on one classpath.
+ */
+class ArchitectureTest {
+  /** Module directory to root package, for every service. */
+  static final Map<String, String> SERVICES =
+      Map.of(
+          "intake-service", "dev.hallmark.intake",
+          "policy-service", "dev.hallmark.policy",
+          "signer-service", "dev.hallmark.signer",
+          "registry-publisher", "dev.hallmark.publisher",
+          "audit-service", "dev.hallmark.audit");
+
+  static JavaClasses all;
+
+  @BeforeAll
+  static void importCompiledModules() {
+    Path root = ProjectRoot.find();
+    List<Path> classDirs =
+        Stream.concat(
+                SERVICES.keySet().stream(), Stream.of("schemas", "service-runtime", "deploy/local"))
+            .map(module -> root.resolve(module).resolve("target/classes"))
+            .toList();
+    for (Path dir : classDirs) {
+      assertThat(dir)
+          .as("compiled classes of %s: build the whole project (mvn verify) first", dir)
+          .isDirectory();
+    }
+    all = new ClassFileImporter().importPaths(classDirs);
+  }
+
+  static Stream<Arguments> servicePairs() {
+    return SERVICES.values().stream()
+        .flatMap(
+            from ->
+                SERVICES.values().stream()
+                    .filter(to -> !to.equals(from))
+                    .map(to -> Arguments.of(from, to)));
+  }
+
+  @ParameterizedTest(name = "{0} does not use {1}")
+  @MethodSource("servicePairs")
+  void services_neverUseEachOther(String from, String to) {
+    noClasses()
+        .that()
+        .resideInAPackage(from + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(to + "..")
+        .because(
+            "services share only the schemas module and talk over Kafka or public HTTP APIs;"
+                + " move shared event types into schemas, or call the other service's API")
+        .check(all);
+  }
+
+  @Test
+  void schemas_dependOnNoService() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hallmark.schemas..")
+        .or()
+        .resideInAPackage("dev.hallmark.events..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            Stream.concat(
+                    SERVICES.values().stream(), Stream.of("dev.hallmark.runtime", "io.micronaut"))
+                .map(p -> p + "..")
+                .toArray(String[]::new))
+        .because(
+            "schemas is the contract every service shares; it must not know any service or"
+                + " framework. Put service code in the service")
+        .check(all);
+  }
+
+  @Test
+  void serviceRuntime_knowsNoService() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hallmark.runtime..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(SERVICES.values().stream().map(p -> p + "..").toArray(String[]::new))
+        .because(
+            "service-runtime holds only wiring every service needs; domain code stays in its"
+                + " service")
+        .check(all);
+  }
+
+  @Test
+  void services_doNotUseTheLauncher() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(SERVICES.values().stream().map(p -> p + "..").toArray(String[]::new))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.deploy..")
+        .because(
+            "the launcher starts infrastructure for the local stack and tests; production code"
+                + " gets its endpoints from configuration")
+        .check(all);
+  }
+
+  @Test
+  void projectRoot_hasEveryServiceModule() {
+    Path root = ProjectRoot.find();
+    SERVICES.keySet().forEach(m -> assertThat(Files.isDirectory(root.resolve(m))).isTrue());
+  }
+}

@@ -1,0 +1,253 @@
+package dev.hallmark.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The README's run command, for real: {@code deploy/local/stack up} starts Kafka, PostgreSQL, the
+ * registry and the five packaged services as processes; a signing request submitted to intake
+ * reaches audit-service through Kafka; {@code down} leaves nothing listening. The stack runs in a
+ * state directory and on ports of its own, so a developer's stack is not touched.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+  static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(4);
+  static final List<String> PORT_VARIABLES =
+      List.of(
+          "HALLMARK_INTAKE_PORT",
+          "HALLMARK_POLICY_PORT",
+          "HALLMARK_SIGNER_PORT",
+          "HALLMARK_PUBLISHER_PORT",
+          "HALLMARK_AUDIT_PORT",
+          "HALLMARK_REGISTRY_PORT",
+          "HALLMARK_KAFKA_PORT",
+          "HALLMARK_KAFKA_CONTROLLER_PORT",
+          "HALLMARK_PG_PORT");
+
+  final Path root = ProjectRoot.find();
+  final Map<String, String> env = new LinkedHashMap<>();
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  Map<String, String> stackEnv;
+
+  @BeforeAll
+  void up() throws Exception {
+    Path stateDir = Files.createTempDirectory("hallmark-e2e-stack");
+    env.put("HALLMARK_STACK_DIR", stateDir.toString());
+    env.put("HALLMARK_SKIP_BUILD", "1"); // the reactor packaged the services before this module
+    for (String variable : PORT_VARIABLES) {
+      env.put(variable, Integer.toString(freePort()));
+    }
+    CommandResult result = stack("up");
+    assertThat(result.exitCode()).as("stack up output:%n%s", result.output()).isZero();
+    stackEnv = readEnvFile(stateDir.resolve("stack.env"));
+  }
+
+  @AfterAll
+  void down() throws Exception {
+    CommandResult result = stack("down");
+    assertThat(result.exitCode()).as("stack down output:%n%s", result.output()).isZero();
+    for (String variable : PORT_VARIABLES) {
+      int port = Integer.parseInt(env.get(variable));
+      assertThat(isListening(port))
+          .as("%s (%d) still listening after down", variable, port)
+          .isFalse();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void up_writesStackEnvWithEveryEndpoint() {
+    assertThat(stackEnv)
+        .containsKeys(
+            "HALLMARK_INTAKE_URL",
+            "HALLMARK_POLICY_URL",
+            "HALLMARK_SIGNER_URL",
+            "HALLMARK_PUBLISHER_URL",
+            "HALLMARK_AUDIT_URL",
+            "HALLMARK_KAFKA_BOOTSTRAP",
+            "HALLMARK_JDBC_URL",
+            "HALLMARK_REGISTRY");
+    assertThat(stackEnv.get("HALLMARK_INTAKE_URL")).endsWith(":" + env.get("HALLMARK_INTAKE_PORT"));
+  }
+
+  @Test
+  @Order(2)
+  void up_everyServiceHealthIsUp() throws Exception {
+    for (String url :
+        List.of(
+            "HALLMARK_INTAKE_URL",
+            "HALLMARK_POLICY_URL",
+            "HALLMARK_SIGNER_URL",
+            "HALLMARK_PUBLISHER_URL",
+            "HALLMARK_AUDIT_URL")) {
+      HttpResponse<String> health = get(stackEnv.get(url) + "/health");
+      assertThat(health.statusCode()).as(url).isEqualTo(200);
+      assertThat(health.body()).as(url).contains("\"status\":\"UP\"");
+    }
+  }
+
+  @Test
+  @Order(3)
+  void signingRequest_submittedToIntake_isRecordedByAudit() throws Exception {
+    String body =
+        """
+        {"project": "demo", "signingPolicy": "default",
+         "artifacts": [{"repository": "%s/demo/app",
+                        "digest": "sha256:%s", "tags": ["1.0"]}]}
+        """
+            .formatted(stackEnv.get("HALLMARK_REGISTRY"), "0a".repeat(32));
+    HttpResponse<String> accepted =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(stackEnv.get("HALLMARK_INTAKE_URL") + "/api/v1/signing-requests"))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(accepted.body());
+    assertThat(id.find()).as(accepted.body()).isTrue();
+
+    String auditUrl = stackEnv.get("HALLMARK_AUDIT_URL") + "/api/v1/audit?requestId=" + id.group(1);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    String entries = get(auditUrl).body();
+    while (!entries.contains("SigningRequested") && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      entries = get(auditUrl).body();
+    }
+    assertThat(entries).contains("\"eventType\":\"SigningRequested\"").contains(id.group(1));
+  }
+
+  @Test
+  @Order(4)
+  void status_whileUp_reportsEveryComponentRunning() throws Exception {
+    CommandResult status = stack("status");
+    assertThat(status.exitCode()).as(status.output()).isZero();
+    for (String component :
+        List.of(
+            "postgres",
+            "kafka",
+            "registry",
+            "intake-service",
+            "policy-service",
+            "signer-service",
+            "registry-publisher",
+            "audit-service")) {
+      assertThat(status.output()).contains(component);
+    }
+  }
+
+  @Test
+  @Order(5)
+  void badRequest_answersProblemJsonNamingTheField() throws Exception {
+    HttpResponse<String> rejected =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(stackEnv.get("HALLMARK_INTAKE_URL") + "/api/v1/signing-requests"))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"project\":\"demo\",\"signingPolicy\":\"default\",\"artifacts\":"
+                            + "[{\"repository\":\"NOT A REPO\",\"digest\":\"sha256:00\"}]}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(rejected.statusCode()).isEqualTo(400);
+    assertThat(rejected.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(rejected.body())
+        .contains("\"field\":\"artifacts[0].repository\"")
+        .contains("\"field\":\"artifacts[0].digest\"");
+  }
+
+  private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private CommandResult stack(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(root.resolve("deploy/local/stack").toString());
+    command.addAll(List.of(args));
+    Path output = Files.createTempFile("hallmark-e2e-stack", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(
+          "stack "
+              + String.join(" ", args)
+              + " did not finish within "
+              + COMMAND_TIMEOUT
+              + ":\n"
+              + Files.readString(output));
+    }
+    return new CommandResult(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, String> readEnvFile(Path file) throws IOException {
+    Map<String, String> values = new HashMap<>();
+    for (String line : Files.readAllLines(file)) {
+      int eq = line.indexOf('=');
+      if (!line.startsWith("#") && eq > 0) {
+        values.put(line.substring(0, eq), unquote(line.substring(eq + 1)));
+      }
+    }
+    return values;
+  }
+
+  private static String unquote(String value) {
+    return value.length() >= 2 && value.startsWith("'") && value.endsWith("'")
+        ? value.substring(1, value.length() - 1)
+        : value;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static boolean isListening(int port) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  record CommandResult(int exitCode, String output) {}
+}

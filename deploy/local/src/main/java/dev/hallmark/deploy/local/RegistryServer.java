@@ -1,0 +1,180 @@
+package dev.hallmark.deploy.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** An OCI registry: Debian's {@code docker-registry} (CNCF distribution 2.8). */
+public final class RegistryServer implements AutoCloseable {
+  public static final String COMPONENT = "registry";
+  public static final int DEFAULT_PORT = 15000;
+  public static final String ENV = "HALLMARK_REGISTRY_BIN";
+  private static final Path DEFAULT_BINARY = Path.of("/usr/bin/docker-registry");
+  private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+  private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
+
+  /** Where the registry sends its notifications, with the bearer secret it authenticates with. */
+  public record Webhook(URI url, String secret) {
+    @Override
+    public String toString() {
+      return "Webhook[" + url + "]";
+    }
+  }
+
+  /**
+   * How to start the registry.
+   *
+   * @param port HTTP port on 127.0.0.1; 0 picks a free one
+   * @param workDir holds {@code config.yml} (0600, it may hold the webhook secret) and {@code
+   *     data/}
+   * @param logFile the registry's output
+   * @param webhook notification endpoint, if any
+   * @param readinessTimeout bounded wait until {@code GET /v2/} answers 200
+   * @param detached outlive this JVM (the stack); tests leave it false
+   */
+  public record Settings(
+      int port,
+      Path workDir,
+      Path logFile,
+      Optional<Webhook> webhook,
+      Duration readinessTimeout,
+      boolean detached) {
+
+    public static Settings forTests(Path workDir, Path logDir) {
+      return new Settings(
+          0,
+          workDir,
+          logDir.resolve("registry.log"),
+          Optional.empty(),
+          Duration.ofSeconds(30),
+          false);
+    }
+
+    public Settings withWebhook(Webhook webhook) {
+      return new Settings(port, workDir, logFile, Optional.of(webhook), readinessTimeout, detached);
+    }
+  }
+
+  private final Process process;
+  private final int port;
+  private final Path logFile;
+  private final Optional<OrphanGuard> orphanGuard;
+
+  private RegistryServer(Process process, int port, Path logFile, Optional<OrphanGuard> guard) {
+    this.process = process;
+    this.port = port;
+    this.logFile = logFile;
+    this.orphanGuard = guard;
+  }
+
+  /** Env {@code HALLMARK_REGISTRY_BIN}, else {@code /usr/bin/docker-registry}. */
+  public static Path binary() {
+    String configured = System.getenv(ENV);
+    return configured == null || configured.isBlank() ? DEFAULT_BINARY : Path.of(configured);
+  }
+
+  /** Whether the registry binary is installed. */
+  public static boolean available() {
+    return Files.isExecutable(binary());
+  }
+
+  public static RegistryServer start(Settings settings) {
+    Path binary = binary();
+    if (!Files.isExecutable(binary)) {
+      throw new MissingBinaryException(
+          COMPONENT, binary, "apt-get install docker-registry, or set " + ENV);
+    }
+    int port = Ports.resolve(COMPONENT, settings.port(), "set another registry port");
+    Path workDir = settings.workDir().toAbsolutePath();
+    Path config = workDir.resolve("config.yml");
+    try {
+      Files.createDirectories(workDir.resolve("data"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not create " + workDir, e);
+    }
+    Secrets.writeOwnerOnly(
+        config, RegistryConfig.render(port, workDir.resolve("data"), settings.webhook()));
+
+    Process process =
+        ProcessLauncher.start(
+            COMPONENT,
+            List.of(binary.toString(), "serve", config.toString()),
+            Map.of(),
+            workDir,
+            settings.logFile(),
+            settings.detached());
+    Optional<OrphanGuard> guard =
+        settings.detached()
+            ? Optional.empty()
+            : Optional.of(OrphanGuard.watch(process.pid(), Signal.TERM));
+    RegistryServer server = new RegistryServer(process, port, settings.logFile(), guard);
+    try {
+      Readiness.await(
+          COMPONENT,
+          process.toHandle(),
+          settings.logFile(),
+          settings.readinessTimeout(),
+          () -> apiVersionCheck(port) == 200);
+    } catch (RuntimeException e) {
+      server.stop();
+      throw e;
+    }
+    LOG.info(
+        "Registry ready at {} (pid {}, log {})", server.hostPort(), server.pid(), server.logFile);
+    return server;
+  }
+
+  /** Status of {@code GET /v2/}, the API version check of the distribution spec. */
+  static int apiVersionCheck(int port) throws IOException, InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/"))
+            .timeout(Duration.ofSeconds(3))
+            .GET()
+            .build();
+    return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** {@code 127.0.0.1:<port>}, as image references use it. */
+  public String hostPort() {
+    return "127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isRunning() {
+    return process.isAlive();
+  }
+
+  public Path logFile() {
+    return logFile;
+  }
+
+  /** SIGTERM, at most 15 s, then SIGKILL. */
+  public void stop() {
+    orphanGuard.ifPresent(OrphanGuard::close);
+    OsProcesses.stop(COMPONENT, process.pid(), Signal.TERM, STOP_GRACE);
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

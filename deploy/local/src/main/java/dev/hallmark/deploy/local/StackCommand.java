@@ -1,0 +1,68 @@
+package dev.hallmark.deploy.local;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The local stack: {@code up}, {@code down}, {@code status}. Run from the repository root, usually
+ * through {@code deploy/local/stack}; state lives in {@code .local-stack/}.
+ */
+public final class StackCommand {
+  /** Exit code of {@code status} when something is stopped or unhealthy (as LSB init scripts). */
+  static final int NOT_RUNNING = 3;
+
+  private static final String USAGE =
+      "usage: stack up [--infra-only] | down | status\n"
+          + "  up          start (or reuse) PostgreSQL, Kafka, the registry and the services\n"
+          + "  --infra-only  only PostgreSQL, Kafka and the registry\n"
+          + "  down        stop everything the stack started\n"
+          + "  status      one line per component";
+
+  private StackCommand() {}
+
+  public static void main(String[] args) {
+    // The launcher's jars include the broker's log4j binding; keep it quiet on this console.
+    if (System.getProperty("log4j.configuration") == null) {
+      System.setProperty("log4j.configuration", "hallmark-stack-log4j.properties");
+    }
+    System.exit(run(Arrays.asList(args), System.out, System.err));
+  }
+
+  static int run(List<String> args, PrintStream out, PrintStream err) {
+    if (args.isEmpty()) {
+      err.println(USAGE);
+      return 2;
+    }
+    String command = args.get(0);
+    try {
+      StackLayout layout = StackLayout.of(HallmarkHome.locate(), System.getenv());
+      StackPorts ports = StackPorts.fromEnvironment(System.getenv());
+      switch (command) {
+        case "up" -> {
+          new StackUp(layout, ports, !args.contains("--infra-only"), out).run();
+          return 0;
+        }
+        case "down" -> {
+          return new StackDown(layout, ports, out).run() ? 0 : 1;
+        }
+        case "status" -> {
+          return new StackStatus(layout, ports, out).run() ? 0 : NOT_RUNNING;
+        }
+        default -> {
+          err.println("unknown command '" + command + "'\n" + USAGE);
+          return 2;
+        }
+      }
+    } catch (InfrastructureException e) {
+      err.println("stack " + command + " failed: " + e.getMessage());
+      if (command.equals("up")) {
+        err.println("What did start keeps running; deploy/local/stack down stops it.");
+      }
+      return 1;
+    } catch (RuntimeException e) {
+      err.println("stack " + command + " failed: " + e);
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.hallmark.deploy.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+/**
+ * Where the stack keeps its state: {@code <home>/.local-stack/} (git-ignored), or the directory
+ * named by {@code HALLMARK_STACK_DIR}, so that a second stack (the end-to-end tests) can run beside
+ * a developer's own.
+ */
+public record StackLayout(Path home, Path root) {
+  public static final String STACK_DIR_VARIABLE = "HALLMARK_STACK_DIR";
+
+  public static StackLayout of(Path home, Map<String, String> env) {
+    String dir = env.get(STACK_DIR_VARIABLE);
+    Path root =
+        dir == null || dir.isBlank()
+            ? home.resolve(".local-stack")
+            : Path.of(dir).toAbsolutePath().normalize();
+    return new StackLayout(home, root);
+  }
+
+  /** PostgreSQL base directory ({@code data/} and {@code run/}), owned by the postgres user. */
+  public Path postgres() {
+    return root().resolve("pg");
+  }
+
+  public Path kafka() {
+    return root().resolve("kafka");
+  }
+
+  public Path registry() {
+    return root().resolve("registry");
+  }
+
+  public Path log(String component) {
+    return root().resolve("logs").resolve(component + ".log");
+  }
+
+  public Path pidFile(String component) {
+    return root().resolve("pids").resolve(component + ".pid");
+  }
+
+  public Path dbPasswordFile() {
+    return root().resolve("secrets").resolve("db-password");
+  }
+
+  public Path webhookSecretFile() {
+    return root().resolve("secrets").resolve("webhook-secret");
+  }
+
+  public Path stackEnv() {
+    return root().resolve("stack.env");
+  }
+
+  /**
+   * Put on the command line of every JVM the stack starts: together with the data paths of
+   * PostgreSQL and the registry, it lets {@code down} recognise this stack's processes (and only
+   * them) even without pid files.
+   */
+  public String marker() {
+    return "-Dhallmark.stack=" + root();
+  }
+
+  /** The root stays world-traversable (0755) so that the postgres user can reach {@code pg/}. */
+  public void createDirectories() {
+    try {
+      Files.createDirectories(root());
+      Files.setPosixFilePermissions(root(), PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.createDirectories(root().resolve("logs"));
+      Files.createDirectories(root().resolve("pids"));
+      Files.createDirectories(root().resolve("secrets"));
+      Files.setPosixFilePermissions(
+          root().resolve("secrets"), PosixFilePermissions.fromString("rwx------"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not create " + root(), e);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.hallmark.deploy.local;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The fixed ports of the local stack, each overridable by an environment variable. */
+public record StackPorts(
+    int postgres,
+    int kafka,
+    int kafkaController,
+    int registry,
+    Map<ServiceDefinition, Integer> services) {
+  public static final String POSTGRES = "HALLMARK_PG_PORT";
+  public static final String KAFKA = "HALLMARK_KAFKA_PORT";
+  public static final String KAFKA_CONTROLLER = "HALLMARK_KAFKA_CONTROLLER_PORT";
+  public static final String REGISTRY = "HALLMARK_REGISTRY_PORT";
+
+  public StackPorts {
+    services = Map.copyOf(services);
+  }
+
+  public static StackPorts fromEnvironment(Map<String, String> env) {
+    Map<ServiceDefinition, Integer> services = new LinkedHashMap<>();
+    for (ServiceDefinition service : ServiceDefinition.ALL) {
+      services.put(service, port(env, service.portVariable(), service.defaultPort()));
+    }
+    return new StackPorts(
+        port(env, POSTGRES, PostgresServer.DEFAULT_PORT),
+        port(env, KAFKA, KafkaBroker.DEFAULT_PORT),
+        port(env, KAFKA_CONTROLLER, KafkaBroker.DEFAULT_CONTROLLER_PORT),
+        port(env, REGISTRY, RegistryServer.DEFAULT_PORT),
+        services);
+  }
+
+  public int service(ServiceDefinition service) {
+    return services.get(service);
+  }
+
+  /** The stack needs known ports (URLs in stack.env), so 0 is refused here. */
+  private static int port(Map<String, String> env, String variable, int fallback) {
+    String value = env.get(variable);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int port = Integer.parseInt(value.trim());
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigurationException("stack", variable, "'" + value + "' is not a port (1-65535)");
+  }
+}

@@ -1,0 +1,107 @@
+package dev.hallmark.deploy.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The configuration files the launcher writes. */
+class LauncherFilesTest {
+  @TempDir Path dir;
+
+  @Test
+  void serverProperties_combinedMode_disablesAutoCreateAndListensOnLoopback() {
+    String properties = KafkaBrokerFiles.serverProperties(19092, 19093, Path.of("/tmp/k/data"));
+
+    assertThat(properties)
+        .contains("process.roles=broker,controller")
+        .contains("node.id=1")
+        .contains("controller.quorum.voters=1@127.0.0.1:19093")
+        .contains("listeners=PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
+        .contains("auto.create.topics.enable=false")
+        .contains("offsets.topic.replication.factor=1")
+        .contains("group.initial.rebalance.delay.ms=0");
+  }
+
+  @Test
+  void registryConfig_withWebhook_hasBearerHeaderAndIgnoresBlobEvents() {
+    String yaml =
+        RegistryConfig.render(
+            15000,
+            Path.of("/tmp/r/data"),
+            Optional.of(
+                new RegistryServer.Webhook(URI.create("http://127.0.0.1:8080/hook"), "s3cret")));
+
+    assertThat(yaml)
+        .contains("addr: 127.0.0.1:15000")
+        .contains("level: warn")
+        .contains("rootdirectory: \"/tmp/r/data\"")
+        .contains("enabled: true")
+        .contains("- name: hallmark")
+        .contains("url: \"http://127.0.0.1:8080/hook\"")
+        .contains("Authorization: [\"Bearer s3cret\"]")
+        .contains("timeout: 2s")
+        .contains("threshold: 5")
+        .contains("backoff: 1s")
+        .contains("- application/octet-stream");
+  }
+
+  @Test
+  void registryConfig_withoutWebhook_hasNoNotifications() {
+    assertThat(RegistryConfig.render(15000, Path.of("/d"), Optional.empty()))
+        .doesNotContain("notifications");
+  }
+
+  @Test
+  void webhookToString_always_hidesSecret() {
+    assertThat(new RegistryServer.Webhook(URI.create("http://h/x"), "s3cret").toString())
+        .doesNotContain("s3cret");
+  }
+
+  @Test
+  void stackEnvFile_write_isOwnerOnlyAndSourceable() throws Exception {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("HALLMARK_INTAKE_URL", "http://127.0.0.1:8080");
+    values.put("HALLMARK_DB_PASSWORD", "a-b_c");
+    values.put("HALLMARK_ODD", "it's $x");
+    Path file = dir.resolve("stack.env");
+
+    StackEnvFile.write(file, values);
+
+    assertThat(Files.getPosixFilePermissions(file))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.readAllLines(file))
+        .contains(
+            "HALLMARK_INTAKE_URL=http://127.0.0.1:8080",
+            "HALLMARK_DB_PASSWORD=a-b_c",
+            "HALLMARK_ODD='it'\\''s $x'");
+  }
+
+  @Test
+  void logTail_longLog_returnsLastLines() throws Exception {
+    Path log = dir.resolve("x.log");
+    StringBuilder content = new StringBuilder();
+    for (int i = 1; i <= 100; i++) {
+      content.append("line ").append(i).append('\n');
+    }
+    Files.writeString(log, content);
+
+    String tail = LogTail.of(log, 3);
+
+    assertThat(tail).contains("line 98", "line 99", "line 100").doesNotContain("line 97");
+  }
+
+  @Test
+  void healthInterpret_micronautUpBody_isUp() {
+    assertThat(HealthProbe.interpret(200, "{\"name\":\"intake\",\"status\":\"UP\"}").up()).isTrue();
+    assertThat(HealthProbe.interpret(503, "{\"status\":\"DOWN\"}").description())
+        .isEqualTo("DOWN (HTTP 503)");
+  }
+}

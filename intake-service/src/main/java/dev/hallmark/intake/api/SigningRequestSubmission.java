@@ -1,0 +1,32 @@
+package dev.hallmark.intake.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * Body of {@code POST /api/v1/signing-requests}. Every field is nullable here so that a missing
+ * field is reported by {@link SubmissionValidator} by name, together with all other problems.
+ */
+@Serdeable
+public record SigningRequestSubmission(
+    @Nullable String project,
+    @Nullable String signingPolicy,
+    @Nullable List<Artifact> artifacts,
+    @Nullable List<String> methods,
+    @Nullable String description,
+    @Nullable Origin origin) {
+
+  /** One image to sign: repository with registry host, manifest digest, tags to sign. */
+  @Serdeable
+  public record Artifact(
+      @Nullable String repository, @Nullable String digest, @Nullable List<String> tags) {}
+
+  /** Where the CI system says the image was built; unverified unless a policy verifies it. */
+  @Serdeable
+  public record Origin(
+      @Nullable String repositoryUrl,
+      @Nullable String ref,
+      @Nullable String commit,
+      @Nullable String buildUrl) {}
+}

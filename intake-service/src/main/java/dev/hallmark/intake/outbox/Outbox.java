@@ -1,0 +1,38 @@
+package dev.hallmark.intake.outbox;
+
+import dev.hallmark.schemas.serde.EventCodec;
+import dev.hallmark.schemas.topics.TopicSpec;
+import io.micronaut.transaction.TransactionDefinition.Propagation;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Writes events into the outbox table. It must run inside the caller's transaction, so that the
+ * event exists exactly when the state change it announces does.
+ */
+@Singleton
+public class Outbox {
+  private final OutboxRepository repository;
+  private final EventCodec codec;
+  private final Clock clock;
+
+  Outbox(OutboxRepository repository, Clock clock) {
+    this.repository = repository;
+    this.codec = EventCodec.standard();
+    this.clock = clock;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void append(TopicSpec topic, String key, SpecificRecord event) {
+    repository.save(
+        new OutboxMessage(
+            null,
+            topic.name(),
+            key,
+            event.getSchema().getName(),
+            codec.encode(event),
+            clock.instant()));
+  }
+}

@@ -1,0 +1,60 @@
+package dev.hallmark.intake.request;
+
+import dev.hallmark.events.ImageRef;
+import dev.hallmark.events.Origin;
+import dev.hallmark.events.SigningMethod;
+import dev.hallmark.events.SigningRequested;
+import dev.hallmark.events.Submitter;
+import dev.hallmark.events.SubmitterKind;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Maps an accepted request to its {@link SigningRequested} event. */
+final class SigningRequestEvents {
+  private SigningRequestEvents() {}
+
+  static SigningRequested requested(
+      UUID requestId, NewSigningRequest request, String submittedBy, Instant now) {
+    return SigningRequested.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setRequestId(requestId)
+        .setOccurredAt(now)
+        .setProject(request.project())
+        .setSigningPolicy(request.signingPolicy())
+        .setImages(request.images().stream().map(SigningRequestEvents::imageRef).toList())
+        .setMethods(
+            request.methods().stream()
+                .map(method -> SigningMethod.valueOf(method.toUpperCase(Locale.ROOT)))
+                .toList())
+        .setSubmitter(
+            Submitter.newBuilder()
+                .setKind(SubmitterKind.CI_TOKEN)
+                .setName(submittedBy)
+                .setRemoteAddress(null)
+                .build())
+        .setDescription(request.description())
+        .setOrigin(request.origin() == null ? null : origin(request.origin()))
+        .setWebhookDeliveryId(null)
+        .build();
+  }
+
+  private static ImageRef imageRef(NewSigningRequest.Image image) {
+    return ImageRef.newBuilder()
+        .setRegistry(image.registry())
+        .setRepository(image.repository())
+        .setDigest(image.digest())
+        .setTags(image.tags())
+        .build();
+  }
+
+  private static Origin origin(dev.hallmark.intake.api.SigningRequestSubmission.Origin declared) {
+    return Origin.newBuilder()
+        .setRepositoryUrl(declared.repositoryUrl())
+        .setRef(declared.ref())
+        .setCommit(declared.commit())
+        .setBuildUrl(declared.buildUrl())
+        .setVerified(false)
+        .build();
+  }
+}

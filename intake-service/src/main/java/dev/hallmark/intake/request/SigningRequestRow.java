@@ -1,0 +1,17 @@
+package dev.hallmark.intake.request;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of {@code intake.signing_request}. */
+@MappedEntity("signing_request")
+public record SigningRequestRow(
+    @Id UUID id,
+    String project,
+    String signingPolicy,
+    String status,
+    String submittedBy,
+    Instant createdAt,
+    Instant updatedAt) {}

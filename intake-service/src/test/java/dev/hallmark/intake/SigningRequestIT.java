@@ -1,0 +1,183 @@
+package dev.hallmark.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.hallmark.deploy.local.Infrastructure;
+import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.events.SigningMethod;
+import dev.hallmark.events.SigningRequested;
+import dev.hallmark.intake.request.SigningRequestRepository;
+import dev.hallmark.schemas.serde.EventCodec;
+import dev.hallmark.schemas.topics.Topics;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The CI submission API against real PostgreSQL and a real Kafka broker. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SigningRequestIT implements TestPropertyProvider {
+  static final String DIGEST = "sha256:" + "cd".repeat(32);
+  static final Argument<Map<String, Object>> JSON_OBJECT =
+      Argument.mapOf(String.class, Object.class);
+  final Infrastructure infra = TestInfrastructure.shared();
+
+  @Inject
+  @Client("/")
+  HttpClient http;
+
+  @Inject SigningRequestRepository requests;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return IntakeTestProperties.of(infra);
+  }
+
+  @Test
+  void submit_validRequest_acceptsAndEmitsSigningRequested() {
+    String project = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<Map<String, Object>> response =
+        http.toBlocking()
+            .exchange(
+                HttpRequest.POST("/api/v1/signing-requests", body(project, DIGEST)), JSON_OBJECT);
+
+    assertThat(response.code()).isEqualTo(HttpStatus.ACCEPTED.getCode());
+    String id = (String) response.body().get("id");
+    assertThat(response.header("Location")).isEqualTo("/api/v1/signing-requests/" + id);
+    assertThat(response.body()).containsEntry("status", "RECEIVED");
+
+    SigningRequested event = awaitEvent(id, Duration.ofSeconds(30)).orElseThrow();
+    assertThat(event.getProject()).isEqualTo(project);
+    assertThat(event.getImages()).hasSize(1);
+    assertThat(event.getImages().get(0).getRegistry()).isEqualTo("127.0.0.1:15000");
+    assertThat(event.getImages().get(0).getRepository()).isEqualTo("demo/app");
+    assertThat(event.getImages().get(0).getDigest()).isEqualTo(DIGEST);
+    assertThat(event.getImages().get(0).getTags()).containsExactly("1.0");
+    assertThat(event.getMethods()).containsExactly(SigningMethod.COSIGN);
+
+    Map<String, Object> status =
+        http.toBlocking().retrieve(HttpRequest.GET("/api/v1/signing-requests/" + id), JSON_OBJECT);
+    assertThat(status).containsEntry("status", "RECEIVED").containsEntry("project", project);
+  }
+
+  @Test
+  void submit_invalidDigest_answersProblemNamingTheFieldAndStoresNothing() {
+    long before = requests.count();
+
+    HttpClientResponseException e = reject(body("demo", "sha256:1234"));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+    assertThat(e.getResponse().getContentType()).hasValue(MediaType.of("application/problem+json"));
+    Map<String, Object> problem = e.getResponse().getBody(JSON_OBJECT).orElseThrow();
+    assertThat(problem).containsEntry("status", 400);
+    assertThat((List<Map<String, Object>>) problem.get("errors"))
+        .extracting(error -> error.get("field"))
+        .containsExactly("artifacts[0].digest");
+    assertThat(requests.count()).isEqualTo(before);
+  }
+
+  @Test
+  void submit_malformedJson_answersProblem() {
+    HttpClientResponseException e = reject("{\"project\": ");
+
+    assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+    assertThat(e.getResponse().getContentType()).hasValue(MediaType.of("application/problem+json"));
+  }
+
+  @Test
+  void submit_unknownField_answersProblemNamingIt() {
+    HttpClientResponseException e =
+        reject(body("demo", DIGEST).replaceFirst("\\{", "{\"signingPolcy\": \"typo\", "));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+    assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("signingPolcy");
+  }
+
+  @Test
+  void status_unknownId_answers404() {
+    HttpClientResponseException e =
+        catchThrowableOfType(
+            HttpClientResponseException.class,
+            () ->
+                http.toBlocking()
+                    .exchange(HttpRequest.GET("/api/v1/signing-requests/" + UUID.randomUUID())));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
+  }
+
+  @Test
+  void status_malformedId_answersProblemNamingId() {
+    HttpClientResponseException e =
+        catchThrowableOfType(
+            HttpClientResponseException.class,
+            () -> http.toBlocking().exchange(HttpRequest.GET("/api/v1/signing-requests/nope")));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+    assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"id\"");
+  }
+
+  private HttpClientResponseException reject(String json) {
+    return catchThrowableOfType(
+        HttpClientResponseException.class,
+        () ->
+            http.toBlocking()
+                .exchange(
+                    HttpRequest.POST("/api/v1/signing-requests", json)
+                        .contentType(MediaType.APPLICATION_JSON_TYPE),
+                    Argument.STRING,
+                    Argument.STRING));
+  }
+
+  static String body(String project, String digest) {
+    return """
+        {"project": "%s", "signingPolicy": "default",
+         "artifacts": [{"repository": "127.0.0.1:15000/demo/app", "digest": "%s", "tags": ["1.0"]}],
+         "methods": ["cosign"], "description": "integration test"}
+        """
+        .formatted(project, digest);
+  }
+
+  /** Reads the signing-requests topic from the start until the request's event shows up. */
+  private Optional<SigningRequested> awaitEvent(String requestId, Duration timeout) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (var consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.SIGNING_REQUESTS.name()));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          if (record.key().equals(requestId)) {
+            return Optional.of(
+                EventCodec.standard().decode(record.value(), SigningRequested.class));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

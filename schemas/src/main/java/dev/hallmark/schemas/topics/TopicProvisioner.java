@@ -1,0 +1,57 @@
+package dev.hallmark.schemas.topics;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates catalogue topics that do not exist yet, with the catalogue's partition count and the
+ * cluster's default replication factor. Existing topics are left as they are.
+ */
+public final class TopicProvisioner {
+  private TopicProvisioner() {}
+
+  /**
+   * @throws TopicProvisioningException if the broker did not confirm every topic within {@code
+   *     timeout}
+   */
+  public static void ensure(Admin admin, Collection<TopicSpec> topics, Duration timeout) {
+    List<NewTopic> wanted =
+        topics.stream()
+            .map(
+                topic ->
+                    new NewTopic(
+                        topic.name(),
+                        java.util.Optional.of(topic.partitions()),
+                        java.util.Optional.empty()))
+            .toList();
+    Map<String, KafkaFuture<Void>> results =
+        admin
+            .createTopics(wanted, new CreateTopicsOptions().timeoutMs((int) timeout.toMillis()))
+            .values();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
+      try {
+        result.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw new TopicProvisioningException(result.getKey(), e.getCause());
+        }
+      } catch (TimeoutException e) {
+        throw new TopicProvisioningException(result.getKey(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TopicProvisioningException(result.getKey(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.hallmark.schemas.topics;
+
+import java.util.List;
+import java.util.Objects;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * One Kafka topic.
+ *
+ * @param name topic name, {@code hallmark.<name>.v<N>}
+ * @param key what the record key is, e.g. {@code requestId}
+ * @param owner the only service that writes the topic (single writer)
+ * @param consumers services (= consumer group ids) or external parties that read it
+ * @param partitions partition count; ordering holds per key
+ * @param eventTypes event classes written to the topic; empty for dead-letter topics, which carry
+ *     the original bytes
+ * @param description what the topic is for
+ */
+public record TopicSpec(
+    String name,
+    String key,
+    String owner,
+    List<String> consumers,
+    int partitions,
+    List<Class<? extends SpecificRecord>> eventTypes,
+    String description) {
+
+  public TopicSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(description, "description");
+    consumers = List.copyOf(consumers);
+    eventTypes = List.copyOf(eventTypes);
+    if (partitions < 1) {
+      throw new IllegalArgumentException(name + ": partitions must be >= 1, was " + partitions);
+    }
+  }
+}
