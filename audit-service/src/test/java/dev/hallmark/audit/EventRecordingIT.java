@@ -57,12 +57,7 @@ class EventRecordingIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return Map.of(
-        "kafka.bootstrap.servers", infra.kafkaBootstrap(),
-        "datasources.default.url", infra.jdbcUrl(),
-        "datasources.default.username", infra.dbUser(),
-        "datasources.default.password", infra.dbPassword(),
-        "micronaut.server.port", "-1");
+    return infra.serviceProperties();
   }
 
   @AfterAll

@@ -52,7 +52,7 @@ class SigningRequestIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return IntakeTestProperties.of(infra);
+    return infra.serviceProperties();
   }
 
   @Test
@@ -112,7 +112,8 @@ class SigningRequestIT implements TestPropertyProvider {
         reject(body("demo", DIGEST).replaceFirst("\\{", "{\"signingPolcy\": \"typo\", "));
 
     assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
-    assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("signingPolcy");
+    assertThat(e.getResponse().getBody(String.class).orElseThrow())
+        .contains("\"field\":\"signingPolcy\"");
   }
 
   @Test

@@ -31,7 +31,7 @@ public record Problem(
     }
 
     /** {@code artifacts[0].digest} becomes {@code #/artifacts/0/digest}. */
-    static String toPointer(String field) {
+    public static String toPointer(String field) {
       return "#/" + field.replace("[", "/").replace("]", "").replace('.', '/');
     }
   }

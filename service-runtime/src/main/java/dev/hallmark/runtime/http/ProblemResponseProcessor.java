@@ -9,6 +9,9 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders every error the server produces (its own: malformed JSON, unknown properties, missing
@@ -17,6 +20,8 @@ import java.util.List;
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 public final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
+  private static final Pattern UNKNOWN_PROPERTY =
+      Pattern.compile("Unknown property \\[([^\\]]+)\\]");
 
   @Override
   public MutableHttpResponse<Problem> processResponse(
@@ -25,10 +30,7 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
     List<FieldProblem> fields =
         context.getRootCause().orElse(null) instanceof InvalidRequestException invalid
             ? invalid.problems()
-            : context.getErrors().stream()
-                .filter(error -> error.getPath().isPresent())
-                .map(error -> FieldProblem.of(error.getPath().get(), error.getMessage()))
-                .toList();
+            : context.getErrors().stream().flatMap(error -> fieldOf(error).stream()).toList();
     Problem problem =
         new Problem(
             "about:blank",
@@ -38,6 +40,22 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
             context.getRequest().getPath(),
             fields);
     return response.body(problem).contentType(Problem.MEDIA_TYPE);
+  }
+
+  /**
+   * The JSON field an error of the framework is about. The framework names the Java argument
+   * ({@code /submission}) rather than the JSON property, so the property is taken from the
+   * deserializer's message where it names one.
+   */
+  static Optional<FieldProblem> fieldOf(Error error) {
+    Matcher unknown = UNKNOWN_PROPERTY.matcher(error.getMessage());
+    if (unknown.find()) {
+      return Optional.of(FieldProblem.of(unknown.group(1), "unknown property"));
+    }
+    return error
+        .getPath()
+        .filter(path -> !path.startsWith("/"))
+        .map(path -> FieldProblem.of(path, error.getMessage()));
   }
 
   private static String detail(ErrorContext context, List<FieldProblem> fields) {

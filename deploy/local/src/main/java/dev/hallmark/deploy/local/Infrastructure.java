@@ -1,5 +1,6 @@
 package dev.hallmark.deploy.local;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,20 @@ public interface Infrastructure extends AutoCloseable {
 
   /** {@code host:port} of an OCI registry (plain HTTP), when one is available. */
   Optional<String> registry();
+
+  /**
+   * The configuration properties that point a Hallmark service (a Micronaut application) at this
+   * infrastructure, with a random HTTP port: what every service's {@code *IT} passes to its
+   * application context.
+   */
+  default Map<String, String> serviceProperties() {
+    return Map.of(
+        "kafka.bootstrap.servers", kafkaBootstrap(),
+        "datasources.default.url", jdbcUrl(),
+        "datasources.default.username", dbUser(),
+        "datasources.default.password", dbPassword(),
+        "micronaut.server.port", "-1");
+  }
 
   /** Stops whatever this instance started; bounded. */
   @Override
