@@ -6,7 +6,7 @@ import dev.hallmark.deploy.local.Infrastructure;
 import dev.hallmark.deploy.local.KafkaBroker;
 import dev.hallmark.deploy.local.Ports;
 import dev.hallmark.deploy.local.TestInfrastructure;
-import dev.hallmark.intake.outbox.OutboxRepository;
+import dev.hallmark.runtime.outbox.OutboxRepository;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

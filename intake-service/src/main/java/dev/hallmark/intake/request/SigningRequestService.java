@@ -1,7 +1,7 @@
 package dev.hallmark.intake.request;
 
 import dev.hallmark.events.SigningRequested;
-import dev.hallmark.intake.outbox.Outbox;
+import dev.hallmark.runtime.outbox.Outbox;
 import dev.hallmark.schemas.topics.Topics;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

@@ -1,7 +1,8 @@
-package dev.hallmark.intake.outbox;
+package dev.hallmark.runtime.outbox;
 
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.TopicSpec;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionDefinition.Propagation;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -13,6 +14,7 @@ import org.apache.avro.specific.SpecificRecord;
  * event exists exactly when the state change it announces does.
  */
 @Singleton
+@Requires(property = OutboxSettings.ENABLED, value = "true")
 public class Outbox {
   private final OutboxRepository repository;
   private final EventCodec codec;

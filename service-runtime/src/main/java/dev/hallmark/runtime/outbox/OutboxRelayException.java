@@ -1,4 +1,4 @@
-package dev.hallmark.intake.outbox;
+package dev.hallmark.runtime.outbox;
 
 /** A batch could not be relayed; it stays in the outbox and is retried. */
 public final class OutboxRelayException extends RuntimeException {

@@ -1,5 +1,6 @@
-package dev.hallmark.intake.outbox;
+package dev.hallmark.runtime.outbox;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -7,6 +8,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
+@Requires(property = OutboxSettings.ENABLED, value = "true")
 public interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
 
   /**

@@ -1,5 +1,6 @@
-package dev.hallmark.intake.outbox;
+package dev.hallmark.runtime.outbox;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * sent again later. Delivery is therefore at-least-once, and consumers dedupe by event id.
  */
 @Singleton
+@Requires(property = OutboxSettings.ENABLED, value = "true")
 public class OutboxRelay {
   static final String EVENT_TYPE_HEADER = "hallmark-event-type";
 

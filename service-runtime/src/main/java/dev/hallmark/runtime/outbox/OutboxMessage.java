@@ -1,4 +1,4 @@
-package dev.hallmark.intake.outbox;
+package dev.hallmark.runtime.outbox;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;

@@ -1,5 +1,6 @@
-package dev.hallmark.intake.outbox;
+package dev.hallmark.runtime.outbox;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -7,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /** Drives {@link OutboxRelay}: drains the outbox, then waits for the next tick. */
 @Singleton
+@Requires(property = OutboxSettings.ENABLED, value = "true")
 final class OutboxRelayScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelayScheduler.class);
   private final OutboxRelay relay;
