@@ -1,6 +1,7 @@
 package dev.hallmark.audit.intake;
 
 import dev.hallmark.audit.ledger.AuditEntryRepository;
+import dev.hallmark.runtime.kafka.DeadLetterPublisher;
 import dev.hallmark.schemas.EventEnvelope;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.serde.EventDecodingException;

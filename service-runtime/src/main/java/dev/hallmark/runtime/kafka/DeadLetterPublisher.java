@@ -1,9 +1,9 @@
-package dev.hallmark.audit.intake;
+package dev.hallmark.runtime.kafka;
 
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
-import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
@@ -22,15 +22,22 @@ import org.apache.kafka.common.header.Headers;
 public class DeadLetterPublisher {
   private static final long SEND_TIMEOUT_SECONDS = 30;
   private final Producer<byte[], byte[]> producer;
+  private final String topic;
 
-  DeadLetterPublisher(@KafkaClient("dead-letter") Producer<byte[], byte[]> producer) {
+  /**
+   * @param service the running service ({@code micronaut.application.name}); it writes only its own
+   *     dead-letter topic
+   */
+  DeadLetterPublisher(
+      @KafkaClient("dead-letter") Producer<byte[], byte[]> producer,
+      @Value("${micronaut.application.name}") String service) {
     this.producer = producer;
+    this.topic = Topics.deadLetterFor(service).name();
   }
 
   public void park(ConsumerRecord<byte[], byte[]> record, String reason) {
     ProducerRecord<byte[], byte[]> parked =
-        new ProducerRecord<>(
-            Topics.deadLetterFor(Services.AUDIT).name(), record.key(), record.value());
+        new ProducerRecord<>(topic, record.key(), record.value());
     Headers headers = parked.headers();
     headers.add(DeadLetterHeaders.REASON, utf8(reason));
     headers.add(DeadLetterHeaders.SOURCE_TOPIC, utf8(record.topic()));
