@@ -84,7 +84,8 @@ class EventRecordingIT implements TestPropertyProvider {
     // Redelivery of the same event, then a marker event on the same partition: once the
     // marker is recorded, the duplicate has been processed too.
     send(Topics.SIGNING_REQUESTS.name(), event.getRequestId().toString(), bytes);
-    SigningRequested marker = signingRequested(event.getRequestId());
+    SigningRequested marker =
+        signingRequested(event.getRequestId(), event.getImages().get(0).getDigest());
     send(
         Topics.SIGNING_REQUESTS.name(),
         event.getRequestId().toString(),
@@ -94,6 +95,15 @@ class EventRecordingIT implements TestPropertyProvider {
     assertThat(after)
         .extracting(entry -> entry.get("eventId"))
         .containsExactly(event.getEventId().toString(), marker.getEventId().toString());
+
+    List<Map<String, Object>> byDigest =
+        http.toBlocking()
+            .retrieve(
+                HttpRequest.GET("/api/v1/audit?digest=" + event.getImages().get(0).getDigest()),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+    assertThat(byDigest)
+        .extracting(entry -> entry.get("eventId"))
+        .contains(event.getEventId().toString(), marker.getEventId().toString());
   }
 
   @Test
@@ -172,6 +182,11 @@ class EventRecordingIT implements TestPropertyProvider {
   }
 
   static SigningRequested signingRequested(UUID requestId) {
+    return signingRequested(
+        requestId, "sha256:" + UUID.randomUUID().toString().replace("-", "").repeat(2));
+  }
+
+  static SigningRequested signingRequested(UUID requestId, String digest) {
     return SigningRequested.newBuilder()
         .setEventId(UUID.randomUUID())
         .setRequestId(requestId)
@@ -183,7 +198,7 @@ class EventRecordingIT implements TestPropertyProvider {
                 ImageRef.newBuilder()
                     .setRegistry("127.0.0.1:15000")
                     .setRepository("demo/app")
-                    .setDigest("sha256:" + "ef".repeat(32))
+                    .setDigest(digest)
                     .setTags(List.of("1.0"))
                     .build()))
         .setMethods(List.of(SigningMethod.COSIGN))

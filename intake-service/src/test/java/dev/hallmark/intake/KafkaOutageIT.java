@@ -42,16 +42,21 @@ class KafkaOutageIT {
     properties.put("kafka.producers.outbox-relay.delivery.timeout.ms", "4000");
     properties.put("kafka.producers.outbox-relay.request.timeout.ms", "2000");
 
-    try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
+    try (EmbeddedServer server =
+            ApplicationContext.builder()
+                .properties(properties)
+                .environments("test")
+                .run(EmbeddedServer.class);
         HttpClient http = HttpClient.create(server.getURL())) {
       OutboxRepository outbox = server.getApplicationContext().getBean(OutboxRepository.class);
 
       HttpResponse<?> accepted =
           http.toBlocking()
               .exchange(
-                  HttpRequest.POST(
-                      "/api/v1/signing-requests",
-                      SigningRequestIT.body("outage", SigningRequestIT.DIGEST)));
+                  SigningRequestIT.authorized(
+                      HttpRequest.POST(
+                          "/api/v1/signing-requests",
+                          SigningRequestIT.body("demo", SigningRequestIT.DIGEST))));
       assertThat(accepted.code()).isEqualTo(202);
 
       Thread.sleep(3000); // several relay ticks against the missing broker

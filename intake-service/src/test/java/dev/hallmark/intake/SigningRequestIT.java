@@ -15,6 +15,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -36,10 +37,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** The CI submission API against real PostgreSQL and a real Kafka broker. */
-@MicronautTest
+@MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SigningRequestIT implements TestPropertyProvider {
   static final String DIGEST = "sha256:" + "cd".repeat(32);
+  static final String CI_TOKEN = "ci-token-for-tests";
   static final Argument<Map<String, Object>> JSON_OBJECT =
       Argument.mapOf(String.class, Object.class);
   final Infrastructure infra = TestInfrastructure.shared();
@@ -57,11 +59,12 @@ class SigningRequestIT implements TestPropertyProvider {
 
   @Test
   void submit_validRequest_acceptsAndEmitsSigningRequested() {
-    String project = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+    String project = "demo";
     HttpResponse<Map<String, Object>> response =
         http.toBlocking()
             .exchange(
-                HttpRequest.POST("/api/v1/signing-requests", body(project, DIGEST)), JSON_OBJECT);
+                authorized(HttpRequest.POST("/api/v1/signing-requests", body(project, DIGEST))),
+                JSON_OBJECT);
 
     assertThat(response.code()).isEqualTo(HttpStatus.ACCEPTED.getCode());
     String id = (String) response.body().get("id");
@@ -78,7 +81,8 @@ class SigningRequestIT implements TestPropertyProvider {
     assertThat(event.getMethods()).containsExactly(SigningMethod.COSIGN);
 
     Map<String, Object> status =
-        http.toBlocking().retrieve(HttpRequest.GET("/api/v1/signing-requests/" + id), JSON_OBJECT);
+        http.toBlocking()
+            .retrieve(authorized(HttpRequest.GET("/api/v1/signing-requests/" + id)), JSON_OBJECT);
     assertThat(status).containsEntry("status", "RECEIVED").containsEntry("project", project);
   }
 
@@ -123,7 +127,9 @@ class SigningRequestIT implements TestPropertyProvider {
             HttpClientResponseException.class,
             () ->
                 http.toBlocking()
-                    .exchange(HttpRequest.GET("/api/v1/signing-requests/" + UUID.randomUUID())));
+                    .exchange(
+                        authorized(
+                            HttpRequest.GET("/api/v1/signing-requests/" + UUID.randomUUID()))));
 
     assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
   }
@@ -133,7 +139,9 @@ class SigningRequestIT implements TestPropertyProvider {
     HttpClientResponseException e =
         catchThrowableOfType(
             HttpClientResponseException.class,
-            () -> http.toBlocking().exchange(HttpRequest.GET("/api/v1/signing-requests/nope")));
+            () ->
+                http.toBlocking()
+                    .exchange(authorized(HttpRequest.GET("/api/v1/signing-requests/nope"))));
 
     assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
     assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"id\"");
@@ -145,10 +153,14 @@ class SigningRequestIT implements TestPropertyProvider {
         () ->
             http.toBlocking()
                 .exchange(
-                    HttpRequest.POST("/api/v1/signing-requests", json)
+                    authorized(HttpRequest.POST("/api/v1/signing-requests", json))
                         .contentType(MediaType.APPLICATION_JSON_TYPE),
                     Argument.STRING,
                     Argument.STRING));
+  }
+
+  static <T> MutableHttpRequest<T> authorized(MutableHttpRequest<T> request) {
+    return request.bearerAuth(CI_TOKEN);
   }
 
   static String body(String project, String digest) {

@@ -40,7 +40,8 @@ public class EventRecorder {
             record.topic(),
             record.partition(),
             record.offset(),
-            envelope.occurredAt())
+            envelope.occurredAt(),
+            " " + String.join(" ", ImageDigests.of(event)) + " ")
         == 1;
   }
 }

@@ -19,4 +19,6 @@ public record AuditEntry(
     int sourcePartition,
     long sourceOffset,
     Instant occurredAt,
-    @Nullable Instant recordedAt) {}
+    @Nullable Instant recordedAt,
+    /* The image digests the event is about, space-delimited. */
+    @Nullable String digests) {}

@@ -19,9 +19,10 @@ public interface AuditEntryRepository extends GenericRepository<AuditEntry, Long
   @Query(
       value =
           "INSERT INTO audit_entry (event_id, event_type, request_id, source_topic,"
-              + " source_partition, source_offset, occurred_at)"
+              + " source_partition, source_offset, occurred_at, digests)"
               + " VALUES (:eventId, :eventType, :requestId, :sourceTopic, :sourcePartition,"
-              + " :sourceOffset, :occurredAt) ON CONFLICT (event_id) DO NOTHING",
+              + " :sourceOffset, :occurredAt, :digests)"
+              + " ON CONFLICT (event_id) DO NOTHING",
       nativeQuery = true)
   int insertOnce(
       String eventId,
@@ -30,7 +31,15 @@ public interface AuditEntryRepository extends GenericRepository<AuditEntry, Long
       String sourceTopic,
       int sourcePartition,
       long sourceOffset,
-      Instant occurredAt);
+      Instant occurredAt,
+      String digests);
+
+  @Query(
+      value =
+          "SELECT * FROM audit_entry WHERE strpos(digests, ' ' || :digest || ' ') > 0"
+              + " ORDER BY seq LIMIT :limit",
+      nativeQuery = true)
+  List<AuditEntry> findByDigest(String digest, int limit);
 
   List<AuditEntry> findByRequestIdOrderBySeq(String requestId);
 

@@ -38,7 +38,8 @@ class ArchitectureTest {
     Path root = ProjectRoot.find();
     List<Path> classDirs =
         Stream.concat(
-                SERVICES.keySet().stream(), Stream.of("schemas", "service-runtime", "deploy/local"))
+                SERVICES.keySet().stream(),
+                Stream.of("schemas", "service-runtime", "oci-client", "deploy/local"))
             .map(module -> root.resolve(module).resolve("target/classes"))
             .toList();
     for (Path dir : classDirs) {
@@ -118,6 +119,24 @@ class ArchitectureTest {
         .because(
             "the launcher starts infrastructure for the local stack and tests; production code"
                 + " gets its endpoints from configuration")
+        .check(all);
+  }
+
+  @Test
+  void ociClient_knowsNoServiceAndNoFramework() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hallmark.oci..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            Stream.concat(
+                    SERVICES.values().stream(), Stream.of("dev.hallmark.runtime", "io.micronaut"))
+                .map(p -> p + "..")
+                .toArray(String[]::new))
+        .because(
+            "oci-client is a plain OCI distribution client any module can use; keep service"
+                + " and framework code in the services")
         .check(all);
   }
 

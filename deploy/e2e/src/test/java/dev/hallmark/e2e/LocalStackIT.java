@@ -2,6 +2,11 @@ package dev.hallmark.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hallmark.deploy.local.images.TestImages;
+import dev.hallmark.deploy.local.images.TestImages.PushedImage;
+import dev.hallmark.deploy.local.verify.CosignVerifier;
+import dev.hallmark.deploy.local.verify.PublicKeys;
+import dev.hallmark.deploy.local.verify.VerificationResult;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,9 +37,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The README's run command, for real: {@code deploy/local/stack up} starts Kafka, PostgreSQL, the
- * registry and the five packaged services as processes; a signing request submitted to intake
- * reaches audit-service through Kafka; {@code down} leaves nothing listening. The stack runs in a
- * state directory and on ports of its own, so a developer's stack is not touched.
+ * registry, SoftHSM and the five packaged services as processes, and its demo push is signed.
+ * Images pushed with skopeo are signed through the webhook and CI paths, and every signature is
+ * checked with {@link CosignVerifier}, which shares no code with the services; {@code down} leaves
+ * nothing listening. The stack runs in a state directory and on ports of its own, so a developer's
+ * stack is not touched.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,6 +63,7 @@ class LocalStackIT {
   final Map<String, String> env = new LinkedHashMap<>();
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   Map<String, String> stackEnv;
+  String upOutput;
 
   @BeforeAll
   void up() throws Exception {
@@ -66,6 +75,7 @@ class LocalStackIT {
     }
     CommandResult result = stack("up");
     assertThat(result.exitCode()).as("stack up output:%n%s", result.output()).isZero();
+    upOutput = result.output();
     stackEnv = readEnvFile(stateDir.resolve("stack.env"));
   }
 
@@ -93,7 +103,11 @@ class LocalStackIT {
             "HALLMARK_AUDIT_URL",
             "HALLMARK_KAFKA_BOOTSTRAP",
             "HALLMARK_JDBC_URL",
-            "HALLMARK_REGISTRY");
+            "HALLMARK_REGISTRY",
+            "HALLMARK_CI_TOKEN",
+            "HALLMARK_WEBHOOK_SECRET",
+            "HALLMARK_COSIGN_KEY_ID",
+            "HALLMARK_COSIGN_PUBLIC_KEY");
     assertThat(stackEnv.get("HALLMARK_INTAKE_URL")).endsWith(":" + env.get("HALLMARK_INTAKE_PORT"));
   }
 
@@ -115,39 +129,91 @@ class LocalStackIT {
 
   @Test
   @Order(3)
-  void signingRequest_submittedToIntake_isRecordedByAudit() throws Exception {
-    String body =
-        """
-        {"project": "demo", "signingPolicy": "default",
-         "artifacts": [{"repository": "%s/demo/app",
-                        "digest": "sha256:%s", "tags": ["1.0"]}]}
-        """
-            .formatted(stackEnv.get("HALLMARK_REGISTRY"), "0a".repeat(32));
-    HttpResponse<String> accepted =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(stackEnv.get("HALLMARK_INTAKE_URL") + "/api/v1/signing-requests"))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-    Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(accepted.body());
-    assertThat(id.find()).as(accepted.body()).isTrue();
-
-    String auditUrl = stackEnv.get("HALLMARK_AUDIT_URL") + "/api/v1/audit?requestId=" + id.group(1);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    String entries = get(auditUrl).body();
-    while (!entries.contains("SigningRequested") && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-      entries = get(auditUrl).body();
-    }
-    assertThat(entries).contains("\"eventType\":\"SigningRequested\"").contains(id.group(1));
+  void up_demo_pushedImageWasSignedAndVerified() {
+    assertThat(upOutput)
+        .contains("demo: verified cosign signature with key")
+        .contains("docker-reference " + stackEnv.get("HALLMARK_REGISTRY") + "/demo/app");
   }
 
   @Test
   @Order(4)
+  void ciRequest_twoPushedImages_completesWithVerifyingSignatures() throws Exception {
+    String registry = stackEnv.get("HALLMARK_REGISTRY");
+    PushedImage first = TestImages.push(registry, "demo/ci", "1.0");
+    PushedImage second = TestImages.push(registry, "demo/ci", "2.0");
+    String body =
+        """
+        {"project": "demo", "signingPolicy": "default", "methods": ["cosign"],
+         "artifacts": [{"repository": "%s/demo/ci", "digest": "%s", "tags": ["1.0"]},
+                       {"repository": "%s/demo/ci", "digest": "%s", "tags": ["2.0"]}],
+         "origin": {"repositoryUrl": "https://git.example/acme/app", "ref": "refs/heads/main",
+                    "commit": "0123abc", "buildUrl": "https://ci.example/builds/1"}}
+        """
+            .formatted(registry, first.digest(), registry, second.digest());
+
+    HttpResponse<String> accepted = submit(body);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String id = field(accepted.body(), "id");
+
+    String status = awaitStatus(id, "COMPLETED");
+    for (PushedImage image : List.of(first, second)) {
+      assertThat(status)
+          .contains(
+              "\"location\":\""
+                  + registry
+                  + "/demo/ci:"
+                  + image.digest().replace(':', '-')
+                  + ".sig\"");
+      VerificationResult verified =
+          CosignVerifier.verify(registry, "demo/ci", image.digest(), publicKey());
+      assertThat(verified.isVerified()).as("%s: %s", image, verified).isTrue();
+    }
+    String audit =
+        get(stackEnv.get("HALLMARK_AUDIT_URL") + "/api/v1/audit?digest=" + first.digest()).body();
+    assertThat(audit)
+        .contains("SigningRequested")
+        .contains("PolicyDecision")
+        .contains("SignatureCreated")
+        .contains("SignaturePublished");
+  }
+
+  @Test
+  @Order(5)
+  void webhook_sameDeliveryTwice_addsOneSignature() throws Exception {
+    String registry = stackEnv.get("HALLMARK_REGISTRY");
+    PushedImage image = TestImages.push(registry, "demo/hook", "1.0");
+    int before = awaitVerifiedCount(image, 1); // the registry's own notification
+    String envelope =
+        """
+        {"events": [{"id": "%s", "action": "push",
+          "target": {"mediaType": "application/vnd.oci.image.manifest.v1+json",
+                     "digest": "%s", "repository": "demo/hook", "tag": "1.0"},
+          "request": {"host": "%s"}}]}
+        """
+            .formatted(java.util.UUID.randomUUID(), image.digest(), registry);
+
+    for (int delivery = 0; delivery < 2; delivery++) {
+      HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(stackEnv.get("HALLMARK_INTAKE_URL") + "/api/v1/webhooks/registry"))
+                  .header("Content-Type", "application/vnd.docker.distribution.events.v1+json")
+                  .header("Authorization", "Bearer " + stackEnv.get("HALLMARK_WEBHOOK_SECRET"))
+                  .timeout(Duration.ofSeconds(10))
+                  .POST(HttpRequest.BodyPublishers.ofString(envelope))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    assertThat(awaitVerifiedCount(image, before + 1)).isEqualTo(before + 1);
+    Thread.sleep(2000); // a second signature, if the duplicate created one, would be there now
+    assertThat(CosignVerifier.verify(registry, "demo/hook", image.digest(), publicKey()).verified())
+        .hasSize(before + 1);
+  }
+
+  @Test
+  @Order(6)
   void status_whileUp_reportsEveryComponentRunning() throws Exception {
     CommandResult status = stack("status");
     assertThat(status.exitCode()).as(status.output()).isZero();
@@ -166,25 +232,82 @@ class LocalStackIT {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void badRequest_answersProblemJsonNamingTheField() throws Exception {
     HttpResponse<String> rejected =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(stackEnv.get("HALLMARK_INTAKE_URL") + "/api/v1/signing-requests"))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(10))
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"project\":\"demo\",\"signingPolicy\":\"default\",\"artifacts\":"
-                            + "[{\"repository\":\"NOT A REPO\",\"digest\":\"sha256:00\"}]}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        submit(
+            "{\"project\":\"demo\",\"signingPolicy\":\"default\",\"artifacts\":"
+                + "[{\"repository\":\"NOT A REPO\",\"digest\":\"sha256:00\"}]}");
     assertThat(rejected.statusCode()).isEqualTo(400);
     assertThat(rejected.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(rejected.body())
         .contains("\"field\":\"artifacts[0].repository\"")
         .contains("\"field\":\"artifacts[0].digest\"");
+  }
+
+  private HttpResponse<String> submit(String body) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(stackEnv.get("HALLMARK_INTAKE_URL") + "/api/v1/signing-requests"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + stackEnv.get("HALLMARK_CI_TOKEN"))
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String awaitStatus(String id, String expected) throws Exception {
+    String url = stackEnv.get("HALLMARK_INTAKE_URL") + "/api/v1/signing-requests/" + id;
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    String body = getAuthorized(url).body();
+    while (!body.contains("\"status\":\"" + expected + "\"") && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      body = getAuthorized(url).body();
+    }
+    assertThat(body).contains("\"status\":\"" + expected + "\"");
+    return body;
+  }
+
+  private int awaitVerifiedCount(PushedImage image, int atLeast) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    int count;
+    do {
+      count =
+          CosignVerifier.verify(
+                  stackEnv.get("HALLMARK_REGISTRY"),
+                  image.repository(),
+                  image.digest(),
+                  publicKey())
+              .verified()
+              .size();
+      if (count >= atLeast) {
+        return count;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError(image + " has " + count + " verifying signatures, wanted " + atLeast);
+  }
+
+  private PublicKey publicKey() throws IOException {
+    return PublicKeys.fromPem(
+        Files.readString(Path.of(stackEnv.get("HALLMARK_COSIGN_PUBLIC_KEY"))));
+  }
+
+  private HttpResponse<String> getAuthorized(String url) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + stackEnv.get("HALLMARK_CI_TOKEN"))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String field(String json, String name) {
+    Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+    assertThat(matcher.find()).as(json).isTrue();
+    return matcher.group(1);
   }
 
   private HttpResponse<String> get(String url) throws IOException, InterruptedException {

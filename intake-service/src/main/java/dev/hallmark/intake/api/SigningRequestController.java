@@ -1,51 +1,94 @@
 package dev.hallmark.intake.api;
 
+import dev.hallmark.events.SubmitterKind;
+import dev.hallmark.intake.auth.CiAuthenticator;
+import dev.hallmark.intake.projects.ProjectDirectory.CiSubmitter;
 import dev.hallmark.intake.request.NewSigningRequest;
+import dev.hallmark.intake.request.OutcomeRepository;
+import dev.hallmark.intake.request.RequestSubmitter;
 import dev.hallmark.intake.request.SigningRequestRow;
 import dev.hallmark.intake.request.SigningRequestService;
 import dev.hallmark.runtime.http.InvalidRequestException;
 import dev.hallmark.runtime.http.Problem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** CI-facing API: submit a signing request and follow its status. */
 @Controller("/api/v1/signing-requests")
 final class SigningRequestController {
-  /** Until CI tokens arrive (issue 4) every request is recorded as coming from this submitter. */
-  static final String UNAUTHENTICATED = "unauthenticated";
+  static final int MAX_IDEMPOTENCY_KEY = 200;
 
   private final SigningRequestService service;
+  private final CiAuthenticator authenticator;
+  private final SubmissionAccess access;
+  private final OutcomeRepository outcomes;
 
-  SigningRequestController(SigningRequestService service) {
+  SigningRequestController(
+      SigningRequestService service,
+      CiAuthenticator authenticator,
+      SubmissionAccess access,
+      OutcomeRepository outcomes) {
     this.service = service;
+    this.authenticator = authenticator;
+    this.access = access;
+    this.outcomes = outcomes;
   }
 
   @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  HttpResponse<RequestStatusView> submit(@Body SigningRequestSubmission submission) {
+  HttpResponse<RequestStatusView> submit(
+      HttpRequest<?> http,
+      @Nullable @Header("Authorization") String authorization,
+      @Nullable @Header("Idempotency-Key") String idempotencyKey,
+      @Body SigningRequestSubmission submission) {
+    CiSubmitter submitter = authenticator.authenticate(authorization);
+    if (idempotencyKey != null
+        && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+      throw new InvalidRequestException(
+          List.of(
+              Problem.FieldProblem.of(
+                  "Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters")));
+    }
     NewSigningRequest request = SubmissionValidator.validate(submission);
-    SigningRequestRow row = service.submit(request, UNAUTHENTICATED);
-    RequestStatusView view = RequestStatusView.of(row);
+    access.check(submitter, request);
+    SigningRequestRow row =
+        service.submit(
+            request,
+            new RequestSubmitter(
+                SubmitterKind.CI_TOKEN,
+                submitter.name(),
+                http.getRemoteAddress().getAddress().getHostAddress()),
+            idempotencyKey);
+    RequestStatusView view = view(row);
     return HttpResponse.accepted(URI.create(view.location())).body(view);
   }
 
   @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
-  HttpResponse<RequestStatusView> status(@PathVariable String id) {
+  HttpResponse<RequestStatusView> status(
+      @Nullable @Header("Authorization") String authorization, @PathVariable String id) {
+    CiSubmitter submitter = authenticator.authenticate(authorization);
     UUID requestId = parseId(id);
+    // Requests of other projects are as invisible as ones that do not exist.
     return service
         .find(requestId)
-        .map(RequestStatusView::of)
+        .filter(row -> row.project().equals(submitter.project()))
+        .map(this::view)
         .<HttpResponse<RequestStatusView>>map(HttpResponse::ok)
         .orElseGet(HttpResponse::notFound);
+  }
+
+  private RequestStatusView view(SigningRequestRow row) {
+    return RequestStatusView.of(row, service.imagesOf(row.id()), outcomes.findByRequest(row.id()));
   }
 
   private static UUID parseId(String id) {
@@ -54,26 +97,6 @@ final class SigningRequestController {
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(
           List.of(Problem.FieldProblem.of("id", "must be a request id (UUID)")));
-    }
-  }
-
-  /** What a client sees of a request. */
-  @Serdeable
-  record RequestStatusView(
-      String id,
-      String status,
-      String project,
-      String signingPolicy,
-      Instant createdAt,
-      String location) {
-    static RequestStatusView of(SigningRequestRow row) {
-      return new RequestStatusView(
-          row.id().toString(),
-          row.status(),
-          row.project(),
-          row.signingPolicy(),
-          row.createdAt(),
-          "/api/v1/signing-requests/" + row.id());
     }
   }
 }

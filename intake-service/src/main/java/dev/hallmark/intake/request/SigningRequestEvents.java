@@ -5,7 +5,6 @@ import dev.hallmark.events.Origin;
 import dev.hallmark.events.SigningMethod;
 import dev.hallmark.events.SigningRequested;
 import dev.hallmark.events.Submitter;
-import dev.hallmark.events.SubmitterKind;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,7 +14,11 @@ final class SigningRequestEvents {
   private SigningRequestEvents() {}
 
   static SigningRequested requested(
-      UUID requestId, NewSigningRequest request, String submittedBy, Instant now) {
+      UUID requestId,
+      NewSigningRequest request,
+      RequestSubmitter submitter,
+      String webhookDeliveryId,
+      Instant now) {
     return SigningRequested.newBuilder()
         .setEventId(UUID.randomUUID())
         .setRequestId(requestId)
@@ -29,13 +32,13 @@ final class SigningRequestEvents {
                 .toList())
         .setSubmitter(
             Submitter.newBuilder()
-                .setKind(SubmitterKind.CI_TOKEN)
-                .setName(submittedBy)
-                .setRemoteAddress(null)
+                .setKind(submitter.kind())
+                .setName(submitter.name())
+                .setRemoteAddress(submitter.remoteAddress())
                 .build())
         .setDescription(request.description())
         .setOrigin(request.origin() == null ? null : origin(request.origin()))
-        .setWebhookDeliveryId(null)
+        .setWebhookDeliveryId(webhookDeliveryId)
         .build();
   }
 

@@ -1,5 +1,6 @@
 package dev.hallmark.intake.request;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
@@ -13,5 +14,13 @@ public record SigningRequestRow(
     String signingPolicy,
     String status,
     String submittedBy,
+    String submitterKind,
+    @Nullable String reason,
+    @Nullable Integer expectedSignatures,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  public RequestStatus statusValue() {
+    return RequestStatus.valueOf(status);
+  }
+}

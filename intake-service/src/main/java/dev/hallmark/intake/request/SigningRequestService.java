@@ -1,31 +1,99 @@
 package dev.hallmark.intake.request;
 
 import dev.hallmark.events.SigningRequested;
+import dev.hallmark.intake.auth.TokenHash;
 import dev.hallmark.runtime.outbox.Outbox;
 import dev.hallmark.schemas.topics.Topics;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Accepts signing requests: the row and its event are written in one transaction. */
+/**
+ * Accepts signing requests. The request, its images, the idempotency or webhook-delivery record and
+ * the {@link SigningRequested} outbox row are written in one transaction.
+ */
 @Singleton
 public class SigningRequestService {
   private final SigningRequestRepository requests;
+  private final ImageRepository images;
+  private final IdempotencyKeyRepository idempotencyKeys;
+  private final WebhookDeliveryRepository deliveries;
   private final Outbox outbox;
   private final Clock clock;
 
-  SigningRequestService(SigningRequestRepository requests, Outbox outbox, Clock clock) {
+  SigningRequestService(
+      SigningRequestRepository requests,
+      ImageRepository images,
+      IdempotencyKeyRepository idempotencyKeys,
+      WebhookDeliveryRepository deliveries,
+      Outbox outbox,
+      Clock clock) {
     this.requests = requests;
+    this.images = images;
+    this.idempotencyKeys = idempotencyKeys;
+    this.deliveries = deliveries;
     this.outbox = outbox;
     this.clock = clock;
   }
 
+  /**
+   * Accepts a CI submission. With an idempotency key, a retried identical submission returns the
+   * request the first one created.
+   *
+   * @throws IdempotencyConflictException if the key was used for a different submission
+   */
   @Transactional
-  public SigningRequestRow submit(NewSigningRequest request, String submittedBy) {
+  public SigningRequestRow submit(
+      NewSigningRequest request, RequestSubmitter submitter, @Nullable String idempotencyKey) {
     UUID id = UUID.randomUUID();
+    if (idempotencyKey != null) {
+      String owner = request.project() + "/" + submitter.name();
+      // The validated request is a record: equal submissions have equal string forms.
+      String hash = TokenHash.sha256Hex(request.toString());
+      if (idempotencyKeys.claim(owner, idempotencyKey, id, hash, clock.instant()) == 0) {
+        IdempotencyKeyRepository.ClaimedKey claimed =
+            idempotencyKeys.find(owner, idempotencyKey).orElseThrow();
+        if (!claimed.requestSha256().equals(hash)) {
+          throw new IdempotencyConflictException();
+        }
+        return requests.findById(claimed.requestId()).orElseThrow();
+      }
+    }
+    return create(id, request, submitter, null);
+  }
+
+  /**
+   * Accepts a registry push; a redelivered notification (same event id) creates nothing.
+   *
+   * @return the new request, or empty for a redelivery
+   */
+  @Transactional
+  public Optional<SigningRequestRow> submitPush(
+      NewSigningRequest request, RequestSubmitter submitter, String deliveryId) {
+    UUID id = UUID.randomUUID();
+    if (deliveries.recordOnce(deliveryId, clock.instant(), id) == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(create(id, request, submitter, deliveryId));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<SigningRequestRow> find(UUID id) {
+    return requests.findById(id);
+  }
+
+  @Transactional(readOnly = true)
+  public List<ImageRow> imagesOf(UUID id) {
+    return images.findByRequestIdOrderByPosition(id);
+  }
+
+  private SigningRequestRow create(
+      UUID id, NewSigningRequest request, RequestSubmitter submitter, String deliveryId) {
     Instant now = clock.instant();
     SigningRequestRow row =
         requests.save(
@@ -34,16 +102,28 @@ public class SigningRequestService {
                 request.project(),
                 request.signingPolicy(),
                 RequestStatus.RECEIVED.name(),
-                submittedBy,
+                submitter.name(),
+                submitter.kind().name(),
+                null,
+                null,
                 now,
                 now));
-    SigningRequested event = SigningRequestEvents.requested(id, request, submittedBy, now);
+    List<NewSigningRequest.Image> requested = request.images();
+    for (int i = 0; i < requested.size(); i++) {
+      NewSigningRequest.Image image = requested.get(i);
+      images.save(
+          new ImageRow(
+              null,
+              id,
+              i,
+              image.registry(),
+              image.repository(),
+              image.digest(),
+              String.join(",", image.tags())));
+    }
+    SigningRequested event =
+        SigningRequestEvents.requested(id, request, submitter, deliveryId, now);
     outbox.append(Topics.SIGNING_REQUESTS, id.toString(), event);
     return row;
-  }
-
-  @Transactional(readOnly = true)
-  public Optional<SigningRequestRow> find(UUID id) {
-    return requests.findById(id);
   }
 }

@@ -41,6 +41,11 @@ public record ServiceDefinition(
   /** The service that receives the registry's webhook. */
   public static final ServiceDefinition INTAKE = ALL.get(0);
 
+  public static final ServiceDefinition POLICY = ALL.get(1);
+
+  /** The service that holds the signing keys. */
+  public static final ServiceDefinition SIGNER = ALL.get(2);
+
   public Path jar(Path home) {
     return home.resolve(name).resolve("target").resolve(name + ".jar");
   }

@@ -13,9 +13,12 @@ public final class StackCommand {
   static final int NOT_RUNNING = 3;
 
   private static final String USAGE =
-      "usage: stack up [--infra-only] | down | status\n"
-          + "  up          start (or reuse) PostgreSQL, Kafka, the registry and the services\n"
+      "usage: stack up [--infra-only] [--no-demo] | demo [--pushes N] | down | status\n"
+          + "  up          start (or reuse) PostgreSQL, Kafka, the registry and the services,\n"
+          + "              then push a demo image and verify its signature\n"
           + "  --infra-only  only PostgreSQL, Kafka and the registry\n"
+          + "  --no-demo   skip the demo push\n"
+          + "  demo        push N images (default 1), verify each signature, report latency\n"
           + "  down        stop everything the stack started\n"
           + "  status      one line per component";
 
@@ -29,6 +32,15 @@ public final class StackCommand {
     System.exit(run(Arrays.asList(args), System.out, System.err));
   }
 
+  /** {@code --pushes N} of {@code demo}; 1 by default. */
+  static int pushes(List<String> args) {
+    int at = args.indexOf("--pushes");
+    if (at < 0 || at + 1 >= args.size()) {
+      return 1;
+    }
+    return Math.max(1, Math.min(1000, Integer.parseInt(args.get(at + 1))));
+  }
+
   static int run(List<String> args, PrintStream out, PrintStream err) {
     if (args.isEmpty()) {
       err.println(USAGE);
@@ -40,8 +52,15 @@ public final class StackCommand {
       StackPorts ports = StackPorts.fromEnvironment(System.getenv());
       switch (command) {
         case "up" -> {
-          new StackUp(layout, ports, !args.contains("--infra-only"), out).run();
+          boolean withServices = !args.contains("--infra-only");
+          new StackUp(layout, ports, withServices, out).run();
+          if (withServices && !args.contains("--no-demo")) {
+            return new StackDemo(layout, out).run(1) ? 0 : 1;
+          }
           return 0;
+        }
+        case "demo" -> {
+          return new StackDemo(layout, out).run(pushes(args)) ? 0 : 1;
         }
         case "down" -> {
           return new StackDown(layout, ports, out).run() ? 0 : 1;

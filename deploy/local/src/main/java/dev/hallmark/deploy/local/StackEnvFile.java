@@ -17,6 +17,27 @@ final class StackEnvFile {
     Secrets.writeOwnerOnly(file, render(values));
   }
 
+  /** Reads what {@link #write} wrote (KEY=value lines, values optionally single-quoted). */
+  static Map<String, String> read(Path file) {
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    try {
+      for (String line : java.nio.file.Files.readAllLines(file)) {
+        int eq = line.indexOf('=');
+        if (line.startsWith("#") || eq <= 0) {
+          continue;
+        }
+        String value = line.substring(eq + 1);
+        if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+          value = value.substring(1, value.length() - 1).replace("'\\''", "'");
+        }
+        values.put(line.substring(0, eq), value);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return values;
+  }
+
   static String render(Map<String, String> values) {
     StringBuilder out = new StringBuilder("# Written by deploy/local/stack up; source it.\n");
     values.forEach(

@@ -53,6 +53,30 @@ public record StackLayout(Path home, Path root) {
     return root().resolve("secrets").resolve("webhook-secret");
   }
 
+  public Path ciTokenFile() {
+    return root().resolve("secrets").resolve("ci-token");
+  }
+
+  /** Policy as code for intake-service and policy-service. */
+  public Path projectsFile() {
+    return root().resolve("config").resolve("projects.yml");
+  }
+
+  /** Key configuration for signer-service. */
+  public Path signerFile() {
+    return root().resolve("config").resolve("signer.yml");
+  }
+
+  /** SoftHSM2 configuration and token directory of the demo key. */
+  public Path softHsm() {
+    return root().resolve("softhsm");
+  }
+
+  /** Public keys fetched from signer-service, for verifiers (cosign.pub). */
+  public Path publicKeyFile(String keyId) {
+    return root().resolve("keys").resolve(keyId + ".pub");
+  }
+
   public Path stackEnv() {
     return root().resolve("stack.env");
   }
@@ -74,6 +98,8 @@ public record StackLayout(Path home, Path root) {
       Files.createDirectories(root().resolve("logs"));
       Files.createDirectories(root().resolve("pids"));
       Files.createDirectories(root().resolve("secrets"));
+      Files.createDirectories(root().resolve("config"));
+      Files.createDirectories(root().resolve("keys"));
       Files.setPosixFilePermissions(
           root().resolve("secrets"), PosixFilePermissions.fromString("rwx------"));
     } catch (IOException e) {

@@ -30,6 +30,7 @@ final class StackUp {
   private final boolean withServices;
   private final PrintStream out;
   private final List<StackSummary.Row> rows = new ArrayList<>();
+  private DemoConfiguration demoConfiguration;
 
   StackUp(StackLayout layout, StackPorts ports, boolean withServices, PrintStream out) {
     this.layout = layout;
@@ -49,6 +50,8 @@ final class StackUp {
     String dbPassword = startPostgres();
     startKafka();
     Optional<String> registry = startRegistry();
+    demoConfiguration =
+        DemoConfiguration.write(layout, registry.orElse("127.0.0.1:" + ports.registry()));
     if (withServices) {
       Map<ServiceDefinition, Process> launched = startServices(dbPassword, registry);
       awaitHealthy(launched, started);
@@ -64,6 +67,10 @@ final class StackUp {
     env.put(ExternalInfrastructure.DB_USER, PostgresServer.SUPERUSER);
     env.put(ExternalInfrastructure.DB_PASSWORD, dbPassword);
     env.put(ExternalInfrastructure.REGISTRY, registry.orElse(""));
+    env.putAll(demoConfiguration.stackEnvironment());
+    if (withServices) {
+      env.putAll(demoConfiguration.fetchPublicKey(ports.service(ServiceDefinition.SIGNER)));
+    }
     StackEnvFile.write(layout.stackEnv(), env);
 
     StackSummary.print(out, rows);
@@ -216,6 +223,7 @@ final class StackUp {
       if (service.receivesWebhookSecret()) {
         env.put("HALLMARK_WEBHOOK_SECRET", Secrets.readOrCreate(layout.webhookSecretFile()));
       }
+      env.putAll(demoConfiguration.environmentOf(service));
       List<String> command =
           List.of(
               JavaRuntime.javaBinary().toString(),

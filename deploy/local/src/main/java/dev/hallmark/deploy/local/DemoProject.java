@@ -1,0 +1,66 @@
+package dev.hallmark.deploy.local;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The demo project of the local stack, as policy-as-code: project {@code demo} with policy {@code
+ * default}, which auto-signs pushes to {@code <registry>/demo/*} with cosign and the SoftHSM key
+ * {@code demo-cosign}. intake-service and policy-service read the same file ({@code
+ * MICRONAUT_CONFIG_FILES}); only the hash of the CI token is in it.
+ */
+final class DemoProject {
+  static final String PROJECT = "demo";
+  static final String POLICY = "default";
+  static final String KEY_ID = "demo-cosign";
+
+  private DemoProject() {}
+
+  /**
+   * Writes {@code config/projects.yml} for the registry the stack runs.
+   *
+   * @return the demo CI token (created once, kept in {@code secrets/ci-token})
+   */
+  static String write(StackLayout layout, String registry) {
+    String token = Secrets.readOrCreate(layout.ciTokenFile());
+    Secrets.writeOwnerOnly(layout.projectsFile(), render(registry, sha256Hex(token)));
+    return token;
+  }
+
+  static String render(String registry, String tokenSha256) {
+    return """
+        # Written by deploy/local/stack up: the demo project (policy as code).
+        hallmark:
+          projects:
+            %s:
+              submitters:
+                ci:
+                  token-sha256: "%s"
+              policies:
+                %s:
+                  submitters: [ci]
+                  repositories: ["%s/demo/*"]
+                  auto-sign-pushes: true
+                  methods: [cosign]
+                  key: %s
+        """
+        .formatted(PROJECT, tokenSha256, POLICY, registry, KEY_ID);
+  }
+
+  static String sha256Hex(String value) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  static Path file(StackLayout layout) {
+    return layout.projectsFile();
+  }
+}

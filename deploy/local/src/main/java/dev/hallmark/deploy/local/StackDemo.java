@@ -1,0 +1,137 @@
+package dev.hallmark.deploy.local;
+
+import dev.hallmark.deploy.local.images.TestImages;
+import dev.hallmark.deploy.local.images.TestImages.PushedImage;
+import dev.hallmark.deploy.local.verify.CosignVerifier;
+import dev.hallmark.deploy.local.verify.PublicKeys;
+import dev.hallmark.deploy.local.verify.VerificationResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code stack demo [--pushes N]}: pushes a fresh image to {@code <registry>/demo/app} with skopeo,
+ * as a CI job would, and waits until its cosign signature, made by the stack after the registry's
+ * push webhook, verifies with the demo public key. Verification is {@link CosignVerifier}, which
+ * shares no code with the services. With several pushes it reports the push-to-signature latency.
+ */
+final class StackDemo {
+  static final String REPOSITORY = "demo/app";
+  static final Duration SIGNATURE_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration POLL = Duration.ofMillis(20);
+
+  private final StackLayout layout;
+  private final PrintStream out;
+
+  StackDemo(StackLayout layout, PrintStream out) {
+    this.layout = layout;
+    this.out = out;
+  }
+
+  /**
+   * @return true if every pushed image got a verifying signature in time
+   */
+  boolean run(int pushes) {
+    Map<String, String> env = readStackEnv();
+    String registry = env.get(ExternalInfrastructure.REGISTRY);
+    PublicKey key = publicKey(env);
+    out.printf(
+        "demo: pushing %d image(s) to %s/%s; the registry's webhook asks Hallmark to sign%n",
+        pushes, registry, REPOSITORY);
+    List<Long> latencies = new ArrayList<>();
+    for (int i = 1; i <= pushes; i++) {
+      PushedImage image = TestImages.push(registry, REPOSITORY, "demo-" + System.nanoTime());
+      long pushed = System.nanoTime();
+      VerificationResult result = awaitSignature(registry, image.digest(), key);
+      long millis = Duration.ofNanos(System.nanoTime() - pushed).toMillis();
+      if (!result.isVerified()) {
+        out.printf(
+            "demo: %s@%s has no verifying signature after %s: %s %s%n",
+            image.reference(),
+            image.digest(),
+            SIGNATURE_TIMEOUT,
+            result.problem(),
+            result.rejected());
+        return false;
+      }
+      latencies.add(millis);
+      if (pushes == 1 || i == 1) {
+        describe(image, result, millis);
+      }
+    }
+    if (pushes > 1) {
+      List<Long> sorted = latencies.stream().sorted().toList();
+      out.printf(
+          "demo: push -> verified signature over %d sequential pushes: median %d ms, worst %d ms,"
+              + " best %d ms (all: %s)%n",
+          pushes,
+          sorted.get(sorted.size() / 2),
+          sorted.get(sorted.size() - 1),
+          sorted.get(0),
+          latencies);
+    }
+    return true;
+  }
+
+  private void describe(PushedImage image, VerificationResult result, long millis) {
+    VerificationResult.VerifiedSignature signature = result.verified().get(0);
+    out.printf(
+        "demo: pushed   %s/%s:%s (%s)%n",
+        image.registry(), REPOSITORY, image.tag(), image.digest());
+    out.printf(
+        "demo: signed   %s/%s:%s, %d ms after the push%n",
+        image.registry(), REPOSITORY, result.signatureTag(), millis);
+    out.printf(
+        "demo: verified cosign signature with key %s: docker-reference %s, digest %s%n",
+        signature.keyFingerprint(),
+        signature.payload().dockerReference(),
+        signature.payload().dockerManifestDigest());
+  }
+
+  private static VerificationResult awaitSignature(String registry, String digest, PublicKey key) {
+    long deadline = System.nanoTime() + SIGNATURE_TIMEOUT.toNanos();
+    VerificationResult result = CosignVerifier.verify(registry, REPOSITORY, digest, key);
+    while (!result.isVerified() && System.nanoTime() < deadline) {
+      sleep();
+      result = CosignVerifier.verify(registry, REPOSITORY, digest, key);
+    }
+    return result;
+  }
+
+  private Map<String, String> readStackEnv() {
+    try {
+      return StackEnvFile.read(layout.stackEnv());
+    } catch (UncheckedIOException e) {
+      throw new ConfigurationException(
+          "demo", layout.stackEnv().toString(), "the stack is not up: run deploy/local/stack up");
+    }
+  }
+
+  private static PublicKey publicKey(Map<String, String> env) {
+    String path = env.get("HALLMARK_COSIGN_PUBLIC_KEY");
+    if (path == null) {
+      throw new ConfigurationException(
+          "demo", "HALLMARK_COSIGN_PUBLIC_KEY", "signer-service published no demo key");
+    }
+    try {
+      return PublicKeys.fromPem(Files.readString(java.nio.file.Path.of(path)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(POLL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.hallmark.intake.progress;
+
+import dev.hallmark.events.PolicyDecision;
+import dev.hallmark.events.PublicationFailed;
+import dev.hallmark.events.SignaturePublished;
+import dev.hallmark.runtime.kafka.DeadLetterPublisher;
+import dev.hallmark.schemas.serde.EventCodec;
+import dev.hallmark.schemas.serde.EventDecodingException;
+import dev.hallmark.schemas.topics.Topics;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Follows decisions and publications to keep each request's status current. */
+@KafkaListener(
+    value = "intake-service",
+    offsetReset = OffsetReset.EARLIEST,
+    offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+    errorStrategy =
+        @ErrorStrategy(
+            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
+            retryCount = 20,
+            retryDelay = "200ms"))
+final class ProgressListener {
+  private final RequestProgress progress;
+  private final DeadLetterPublisher deadLetters;
+  private final EventCodec codec = EventCodec.standard();
+
+  ProgressListener(RequestProgress progress, DeadLetterPublisher deadLetters) {
+    this.progress = progress;
+    this.deadLetters = deadLetters;
+  }
+
+  @Topic({Topics.Names.POLICY_DECISIONS, Topics.Names.PUBLICATIONS})
+  void receive(ConsumerRecord<byte[], byte[]> record) {
+    SpecificRecord event;
+    try {
+      event = codec.decode(record.value());
+    } catch (EventDecodingException e) {
+      deadLetters.park(record, e.getMessage());
+      return;
+    }
+    if (event instanceof PolicyDecision decision) {
+      progress.onDecision(decision);
+    } else if (event instanceof SignaturePublished published) {
+      progress.onPublished(published);
+    } else if (event instanceof PublicationFailed failed) {
+      progress.onFailed(failed);
+    } else {
+      deadLetters.park(
+          record, "unexpected event type " + event.getSchema().getName() + " on this topic");
+    }
+  }
+}

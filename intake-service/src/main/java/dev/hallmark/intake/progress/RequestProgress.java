@@ -1,0 +1,132 @@
+package dev.hallmark.intake.progress;
+
+import dev.hallmark.events.PolicyDecision;
+import dev.hallmark.events.PublicationFailed;
+import dev.hallmark.events.SignaturePublished;
+import dev.hallmark.intake.request.OutcomeRepository;
+import dev.hallmark.intake.request.RequestStatus;
+import dev.hallmark.intake.request.SigningRequestRepository;
+import dev.hallmark.intake.request.SigningRequestRow;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Advances a request's status from the events of later stages. Events of one request arrive on
+ * different topics in any order and possibly twice, so every step is idempotent, moves only
+ * forward, and the request row is locked while it changes.
+ */
+@Singleton
+public class RequestProgress {
+  private static final Logger LOG = LoggerFactory.getLogger(RequestProgress.class);
+  static final Set<RequestStatus> TERMINAL =
+      EnumSet.of(RequestStatus.DENIED, RequestStatus.COMPLETED, RequestStatus.FAILED);
+
+  private final SigningRequestRepository requests;
+  private final OutcomeRepository outcomes;
+  private final Clock clock;
+
+  RequestProgress(SigningRequestRepository requests, OutcomeRepository outcomes, Clock clock) {
+    this.requests = requests;
+    this.outcomes = outcomes;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public void onDecision(PolicyDecision decision) {
+    UUID id = decision.getRequestId();
+    SigningRequestRow row = requests.lockById(id).orElse(null);
+    if (row == null) {
+      LOG.warn("decision for unknown request {}", id);
+      return;
+    }
+    RequestStatus status = row.statusValue();
+    switch (decision.getOutcome()) {
+      case APPROVED -> {
+        int expected = decision.getImages().size() * decision.getMethods().size();
+        requests.updateExpectedSignatures(id, expected, clock.instant());
+        if (status == RequestStatus.RECEIVED || status == RequestStatus.PENDING_APPROVAL) {
+          requests.updateStatus(id, RequestStatus.SIGNING.name(), null, clock.instant());
+        }
+        completeIfDone(id);
+      }
+      case DENIED -> {
+        if (!TERMINAL.contains(status)) {
+          requests.updateStatus(
+              id, RequestStatus.DENIED.name(), decision.getReason(), clock.instant());
+        }
+      }
+      case PENDING_APPROVAL -> {
+        if (status == RequestStatus.RECEIVED) {
+          requests.updateStatus(id, RequestStatus.PENDING_APPROVAL.name(), null, clock.instant());
+        }
+      }
+      default -> LOG.warn("decision {} with unknown outcome", decision.getEventId());
+    }
+  }
+
+  @Transactional
+  public void onPublished(SignaturePublished published) {
+    UUID id = published.getRequestId();
+    if (requests.lockById(id).isEmpty()) {
+      LOG.warn("publication for unknown request {}", id);
+      return;
+    }
+    outcomes.insertOnce(
+        id,
+        published.getImage().getRegistry(),
+        published.getImage().getRepository(),
+        published.getImage().getDigest(),
+        published.getMethod().name(),
+        published.getKeyId(),
+        published.getLocation(),
+        null,
+        published.getOccurredAt());
+    completeIfDone(id);
+  }
+
+  @Transactional
+  public void onFailed(PublicationFailed failed) {
+    UUID id = failed.getRequestId();
+    SigningRequestRow row = requests.lockById(id).orElse(null);
+    if (row == null) {
+      LOG.warn("failed publication for unknown request {}", id);
+      return;
+    }
+    outcomes.insertOnce(
+        id,
+        failed.getImage().getRegistry(),
+        failed.getImage().getRepository(),
+        failed.getImage().getDigest(),
+        failed.getMethod().name(),
+        failed.getKeyId() == null ? "" : failed.getKeyId(),
+        null,
+        failed.getReason(),
+        failed.getOccurredAt());
+    if (!TERMINAL.contains(row.statusValue())) {
+      String reason =
+          "publishing to "
+              + failed.getImage().getRegistry()
+              + "/"
+              + failed.getImage().getRepository()
+              + " failed: "
+              + failed.getReason();
+      requests.updateStatus(id, RequestStatus.FAILED.name(), reason, clock.instant());
+    }
+  }
+
+  /** COMPLETED once every expected signature (images x approved methods) is published. */
+  private void completeIfDone(UUID id) {
+    SigningRequestRow row = requests.findById(id).orElseThrow();
+    if (row.statusValue() == RequestStatus.SIGNING
+        && row.expectedSignatures() != null
+        && outcomes.countPublished(id) >= row.expectedSignatures()) {
+      requests.updateStatus(id, RequestStatus.COMPLETED.name(), null, clock.instant());
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.hallmark.intake.projects;
+
+import java.util.List;
+import java.util.Set;
+
+/** The parts of a signing policy intake checks before accepting a request. */
+public record PolicySummary(
+    String name,
+    Set<String> submitters,
+    List<RepositoryPattern> repositories,
+    boolean autoSignPushes) {
+
+  public boolean covers(String repository) {
+    return repositories.stream().anyMatch(pattern -> pattern.matches(repository));
+  }
+}

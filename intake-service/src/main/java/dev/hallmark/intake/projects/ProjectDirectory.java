@@ -1,0 +1,135 @@
+package dev.hallmark.intake.projects;
+
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.type.Argument;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Projects, CI submitters and signing policies from the {@code hallmark.projects} configuration
+ * (the policy-as-code file shared with policy-service, passed with {@code MICRONAUT_CONFIG_FILES}).
+ * Invalid configuration fails the start with the offending key named.
+ */
+@Singleton
+public final class ProjectDirectory {
+  static final String ROOT = "hallmark.projects";
+  private final Map<String, Project> projects;
+
+  @Inject
+  ProjectDirectory(Environment environment) {
+    this(
+        environment.getProperty(ROOT, Argument.mapOf(String.class, Object.class)).orElse(Map.of()));
+  }
+
+  ProjectDirectory(Map<String, Object> tree) {
+    Map<String, Project> parsed = new LinkedHashMap<>();
+    for (String name : keys(tree)) {
+      parsed.put(name, project(name, map(tree.get(name), ROOT + "." + name)));
+    }
+    this.projects = Map.copyOf(parsed);
+  }
+
+  public Optional<Project> project(String name) {
+    return Optional.ofNullable(projects.get(name));
+  }
+
+  /** The project and submitter a CI token belongs to. */
+  public Optional<CiSubmitter> submitterOf(String tokenSha256) {
+    return projects.values().stream()
+        .filter(project -> project.submittersByTokenSha256().containsKey(tokenSha256))
+        .map(
+            project ->
+                new CiSubmitter(project.name(), project.submittersByTokenSha256().get(tokenSha256)))
+        .findFirst();
+  }
+
+  /** The first auto-signing policy (by configuration order) that covers a pushed repository. */
+  public Optional<PolicyRoute> autoSigningPolicyFor(String repository) {
+    for (Project project : projects.values()) {
+      for (PolicySummary policy : project.policies().values()) {
+        if (policy.autoSignPushes() && policy.covers(repository)) {
+          return Optional.of(new PolicyRoute(project.name(), policy.name()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A CI user of a project. */
+  public record CiSubmitter(String project, String name) {}
+
+  /** Where a registry push is routed. */
+  public record PolicyRoute(String project, String policy) {}
+
+  private static Project project(String name, Map<String, Object> tree) {
+    String at = ROOT + "." + name;
+    Map<String, String> tokens = new LinkedHashMap<>();
+    Map<String, Object> submitters = map(tree.getOrDefault("submitters", Map.of()), at);
+    for (String submitter : keys(submitters)) {
+      String key = at + ".submitters." + submitter + ".token-sha256";
+      Object hash = map(submitters.get(submitter), key).get("token-sha256");
+      if (!(hash instanceof String hex) || !hex.matches("[0-9a-f]{64}")) {
+        throw new InvalidProjectConfigurationException(key, "must be 64 lower-case hex digits");
+      }
+      tokens.put(hex, submitter);
+    }
+    Map<String, PolicySummary> policies = new LinkedHashMap<>();
+    Map<String, Object> policyTree = map(tree.getOrDefault("policies", Map.of()), at);
+    for (String policy : keys(policyTree)) {
+      policies.put(
+          policy,
+          policy(policy, map(policyTree.get(policy), at + ".policies." + policy), tokens, at));
+    }
+    return new Project(name, Map.copyOf(tokens), Map.copyOf(policies));
+  }
+
+  private static PolicySummary policy(
+      String name, Map<String, Object> tree, Map<String, String> tokens, String projectKey) {
+    String at = projectKey + ".policies." + name;
+    List<String> submitters = strings(tree.get("submitters"));
+    for (String submitter : submitters) {
+      if (!tokens.containsValue(submitter)) {
+        throw new InvalidProjectConfigurationException(
+            at + ".submitters", "names unknown submitter " + submitter);
+      }
+    }
+    List<String> repositories = strings(tree.get("repositories"));
+    if (repositories.isEmpty()) {
+      throw new InvalidProjectConfigurationException(
+          at + ".repositories", "at least one repository pattern is required");
+    }
+    return new PolicySummary(
+        name,
+        new LinkedHashSet<>(submitters),
+        repositories.stream().map(RepositoryPattern::of).toList(),
+        Boolean.parseBoolean(String.valueOf(tree.getOrDefault("auto-sign-pushes", "false"))));
+  }
+
+  /** Configuration maps also carry flattened {@code list[0]} keys; only plain names count. */
+  private static List<String> keys(Map<String, Object> tree) {
+    return tree.keySet().stream().filter(key -> !key.contains("[")).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value, String key) {
+    if (value instanceof Map<?, ?> map) {
+      return (Map<String, Object>) map;
+    }
+    throw new InvalidProjectConfigurationException(key, "must be a map");
+  }
+
+  private static List<String> strings(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    return List.of(String.valueOf(value));
+  }
+}

@@ -1,0 +1,46 @@
+package dev.hallmark.intake.request;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+/** Native queries over {@code signature_outcome}, read as {@link OutcomeRow} projections. */
+public interface OutcomeRepository extends GenericRepository<SigningRequestRow, UUID> {
+
+  /** Records an outcome once; a redelivered event changes nothing. */
+  @Query(
+      value =
+          "INSERT INTO signature_outcome (request_id, registry, repository, digest, method,"
+              + " key_id, location, failure, occurred_at) VALUES (:requestId, :registry,"
+              + " :repository, :digest, :method, :keyId, :location, :failure, :occurredAt)"
+              + " ON CONFLICT DO NOTHING",
+      nativeQuery = true)
+  int insertOnce(
+      UUID requestId,
+      String registry,
+      String repository,
+      String digest,
+      String method,
+      String keyId,
+      @Nullable String location,
+      @Nullable String failure,
+      Instant occurredAt);
+
+  @Query(
+      value = "SELECT * FROM signature_outcome WHERE request_id = :requestId ORDER BY occurred_at",
+      nativeQuery = true)
+  List<OutcomeRow> findByRequest(UUID requestId);
+
+  @Query(
+      value =
+          "SELECT count(*) FROM signature_outcome WHERE request_id = :requestId"
+              + " AND location IS NOT NULL",
+      nativeQuery = true)
+  int countPublished(UUID requestId);
+}

@@ -1,0 +1,214 @@
+package dev.hallmark.intake;
+
+import static dev.hallmark.intake.SigningRequestIT.JSON_OBJECT;
+import static dev.hallmark.intake.SigningRequestIT.authorized;
+import static dev.hallmark.intake.SigningRequestIT.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hallmark.deploy.local.Infrastructure;
+import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.events.DecisionOutcome;
+import dev.hallmark.events.ImageRef;
+import dev.hallmark.events.PolicyDecision;
+import dev.hallmark.events.PublicationFailed;
+import dev.hallmark.events.SignaturePublished;
+import dev.hallmark.events.SigningMethod;
+import dev.hallmark.schemas.serde.EventCodec;
+import dev.hallmark.schemas.topics.Topics;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** A request's status follows the decision and publication events of the later stages. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RequestProgressIT implements TestPropertyProvider {
+  static final String REGISTRY = "127.0.0.1:15000";
+  final Infrastructure infra = TestInfrastructure.shared();
+  KafkaProducer<String, byte[]> producer;
+
+  @Inject
+  @Client("/")
+  HttpClient http;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return infra.serviceProperties();
+  }
+
+  @AfterAll
+  void close() {
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void approvedAndPublished_requestBecomesCompletedWithLocation() throws Exception {
+    String digest = "sha256:" + "3c".repeat(32);
+    UUID id = submit(digest);
+
+    send(Topics.POLICY_DECISIONS.name(), decision(id, digest, DecisionOutcome.APPROVED, null));
+    awaitStatus(id, "SIGNING");
+    String location = REGISTRY + "/demo/app:sha256-" + "3c".repeat(32) + ".sig";
+    SignaturePublished published = published(id, digest, location);
+    send(Topics.PUBLICATIONS.name(), published);
+    send(Topics.PUBLICATIONS.name(), published); // redelivery changes nothing
+
+    Map<String, Object> status = awaitStatus(id, "COMPLETED");
+    List<Map<String, Object>> artifacts = (List<Map<String, Object>>) status.get("artifacts");
+    List<Map<String, Object>> signatures =
+        (List<Map<String, Object>>) artifacts.get(0).get("signatures");
+    assertThat(signatures).hasSize(1);
+    assertThat(signatures.get(0))
+        .containsEntry("method", "cosign")
+        .containsEntry("keyId", "demo-cosign")
+        .containsEntry("location", location);
+  }
+
+  @Test
+  void publishedBeforeDecisionArrives_stillCompletes() throws Exception {
+    String digest = "sha256:" + "4d".repeat(32);
+    UUID id = submit(digest);
+
+    send(Topics.PUBLICATIONS.name(), published(id, digest, REGISTRY + "/demo/app:x.sig"));
+    send(Topics.POLICY_DECISIONS.name(), decision(id, digest, DecisionOutcome.APPROVED, null));
+
+    awaitStatus(id, "COMPLETED");
+  }
+
+  @Test
+  void denied_requestIsDeniedWithReason() throws Exception {
+    String digest = "sha256:" + "5e".repeat(32);
+    UUID id = submit(digest);
+
+    send(
+        Topics.POLICY_DECISIONS.name(),
+        decision(id, digest, DecisionOutcome.DENIED, "repository not covered"));
+
+    assertThat(awaitStatus(id, "DENIED")).containsEntry("reason", "repository not covered");
+  }
+
+  @Test
+  void publicationFailed_requestFailsWithReason() throws Exception {
+    String digest = "sha256:" + "6f".repeat(32);
+    UUID id = submit(digest);
+    send(Topics.POLICY_DECISIONS.name(), decision(id, digest, DecisionOutcome.APPROVED, null));
+
+    send(
+        Topics.PUBLICATIONS.name(),
+        PublicationFailed.newBuilder()
+            .setEventId(UUID.randomUUID())
+            .setRequestId(id)
+            .setOccurredAt(now())
+            .setImage(image(digest))
+            .setMethod(SigningMethod.COSIGN)
+            .setKeyId("demo-cosign")
+            .setReason("registry answered 500 five times")
+            .setAttempts(5)
+            .setRetryable(true)
+            .build());
+
+    assertThat((String) awaitStatus(id, "FAILED").get("reason"))
+        .contains("registry answered 500 five times");
+  }
+
+  private UUID submit(String digest) {
+    Map<String, Object> accepted =
+        http.toBlocking()
+            .retrieve(
+                authorized(HttpRequest.POST("/api/v1/signing-requests", body("demo", digest))),
+                JSON_OBJECT);
+    return UUID.fromString((String) accepted.get("id"));
+  }
+
+  private Map<String, Object> awaitStatus(UUID id, String expected) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    Map<String, Object> status = get(id);
+    while (!expected.equals(status.get("status")) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      status = get(id);
+    }
+    assertThat(status).containsEntry("status", expected);
+    return status;
+  }
+
+  private Map<String, Object> get(UUID id) {
+    return http.toBlocking()
+        .retrieve(authorized(HttpRequest.GET("/api/v1/signing-requests/" + id)), JSON_OBJECT);
+  }
+
+  private void send(String topic, SpecificRecord event) throws Exception {
+    if (producer == null) {
+      Properties config = new Properties();
+      config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
+      config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
+      producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+    producer.send(new ProducerRecord<>(topic, "key", EventCodec.standard().encode(event))).get();
+  }
+
+  static PolicyDecision decision(UUID id, String digest, DecisionOutcome outcome, String reason) {
+    return PolicyDecision.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setRequestId(id)
+        .setOccurredAt(now())
+        .setImages(List.of(image(digest)))
+        .setOutcome(outcome)
+        .setReason(reason)
+        .setProject("demo")
+        .setSigningPolicy("default")
+        .setPolicyVersion(1)
+        .setMethods(List.of(SigningMethod.COSIGN))
+        .setKeyId("demo-cosign")
+        .setApprovers(List.of())
+        .setOrigin(null)
+        .setAuthenticator(null)
+        .build();
+  }
+
+  static SignaturePublished published(UUID id, String digest, String location) {
+    return SignaturePublished.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setRequestId(id)
+        .setOccurredAt(now())
+        .setImage(image(digest))
+        .setMethod(SigningMethod.COSIGN)
+        .setKeyId("demo-cosign")
+        .setLocation(location)
+        .setNotaryVersion(null)
+        .build();
+  }
+
+  static ImageRef image(String digest) {
+    return ImageRef.newBuilder()
+        .setRegistry(REGISTRY)
+        .setRepository("demo/app")
+        .setDigest(digest)
+        .setTags(List.of("1.0"))
+        .build();
+  }
+
+  static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,206 @@
+package dev.hallmark.policy.config;
+
+import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.context.annotation.Parameter;
+import io.micronaut.core.annotation.Nullable;
+import java.util.List;
+
+/**
+ * One project, {@code hallmark.projects.<project>}: its CI submitters and its signing policies.
+ *
+ * <p>The same file is read by intake-service (tokens, project and policy names, auto-sign
+ * patterns); deployments pass it as an extra configuration file ({@code
+ * MICRONAUT_CONFIG_FILES=/path/projects.yml}). Shape and rules: {@code policy-service/README.md}.
+ * Every value is checked by {@link ConfiguredPolicyCatalogue} when the service starts, rather than
+ * by Bean Validation annotations here: its messages name the full key ({@code
+ * hallmark.projects.demo.policies.default.methods}), where Bean Validation names only the class and
+ * field, and most rules span keys (a policy naming an unknown submitter).
+ */
+@EachProperty(ProjectProperties.PREFIX)
+public final class ProjectProperties {
+  public static final String PREFIX = "hallmark.projects";
+
+  private final String name;
+  private List<SubmitterProperties> submitters = List.of();
+  private List<PolicyProperties> policies = List.of();
+
+  ProjectProperties(@Parameter String name) {
+    this.name = name;
+  }
+
+  /** The project name: the key below {@code hallmark.projects}. */
+  public String getName() {
+    return name;
+  }
+
+  public List<SubmitterProperties> getSubmitters() {
+    return submitters;
+  }
+
+  /**
+   * {@code hallmark.projects.<project>.submitters}: the project's CI submitters by name.
+   *
+   * @param submitters bound by the framework
+   */
+  public void setSubmitters(List<SubmitterProperties> submitters) {
+    this.submitters = List.copyOf(submitters);
+  }
+
+  public List<PolicyProperties> getPolicies() {
+    return policies;
+  }
+
+  /**
+   * {@code hallmark.projects.<project>.policies}: the project's signing policies by name.
+   *
+   * @param policies bound by the framework
+   */
+  public void setPolicies(List<PolicyProperties> policies) {
+    this.policies = List.copyOf(policies);
+  }
+
+  /** A CI submitter (a CI user and its bearer token), {@code ...submitters.<submitter>}. */
+  @EachProperty("submitters")
+  public static final class SubmitterProperties {
+    private final String name;
+    @Nullable private String tokenSha256;
+
+    SubmitterProperties(@Parameter String name) {
+      this.name = name;
+    }
+
+    /** The submitter name: the key below {@code submitters}; policies list it. */
+    public String getName() {
+      return name;
+    }
+
+    /**
+     * {@code ...submitters.<submitter>.token-sha256}: hex SHA-256 of the submitter's bearer token
+     * (read by intake-service, which authenticates with it; policy-service checks its format only,
+     * so that both refuse the same broken file, and never exposes it).
+     *
+     * @param tokenSha256 64 lower-case hex digits
+     */
+    public void setTokenSha256(@Nullable String tokenSha256) {
+      this.tokenSha256 = tokenSha256;
+    }
+
+    /** For the format check only; deliberately not a bean property. */
+    @Nullable
+    String tokenSha256() {
+      return tokenSha256;
+    }
+
+    @Override
+    public String toString() {
+      return "SubmitterProperties[" + name + "]";
+    }
+  }
+
+  /** A signing policy, {@code hallmark.projects.<project>.policies.<policy>}. */
+  @EachProperty("policies")
+  public static final class PolicyProperties {
+    private final String name;
+    private List<String> submitters = List.of();
+    private List<String> repositories = List.of();
+    private List<String> tags = List.of("*");
+    private boolean autoSignPushes;
+    private List<String> methods = List.of();
+    private String key;
+
+    PolicyProperties(@Parameter String name) {
+      this.name = name;
+    }
+
+    /** The policy name: the key below {@code policies}; requests name it. */
+    public String getName() {
+      return name;
+    }
+
+    public List<String> getSubmitters() {
+      return submitters;
+    }
+
+    /**
+     * {@code ...policies.<policy>.submitters}: names of the project's CI submitters allowed to use
+     * this policy; default none (then only registry pushes, with {@code auto-sign-pushes}).
+     *
+     * @param submitters names from {@code hallmark.projects.<project>.submitters}
+     */
+    public void setSubmitters(List<String> submitters) {
+      this.submitters = List.copyOf(submitters);
+    }
+
+    public List<String> getRepositories() {
+      return repositories;
+    }
+
+    /**
+     * {@code ...policies.<policy>.repositories}: required; patterns over {@code
+     * <registry>/<repository>} the policy covers, e.g. {@code registry.example:5000/team/*}. {@code
+     * *} matches within one path segment, {@code **} at any depth.
+     *
+     * @param repositories at least one pattern
+     */
+    public void setRepositories(List<String> repositories) {
+      this.repositories = List.copyOf(repositories);
+    }
+
+    public List<String> getTags() {
+      return tags;
+    }
+
+    /**
+     * {@code ...policies.<policy>.tags}: patterns every tag of a signed image must match; default
+     * {@code ["*"]}, any tag. Same wildcards as repositories.
+     *
+     * @param tags at least one pattern
+     */
+    public void setTags(List<String> tags) {
+      this.tags = List.copyOf(tags);
+    }
+
+    public boolean isAutoSignPushes() {
+      return autoSignPushes;
+    }
+
+    /**
+     * {@code ...policies.<policy>.auto-sign-pushes}: whether registry webhook pushes to covered
+     * repositories are signed without a CI request; default false.
+     *
+     * @param autoSignPushes true to sign pushes
+     */
+    public void setAutoSignPushes(boolean autoSignPushes) {
+      this.autoSignPushes = autoSignPushes;
+    }
+
+    public List<String> getMethods() {
+      return methods;
+    }
+
+    /**
+     * {@code ...policies.<policy>.methods}: required; signature formats the policy allows: {@code
+     * cosign}, {@code notary}, {@code notation} (only cosign is produced yet; requests for the
+     * others are denied).
+     *
+     * @param methods at least one method
+     */
+    public void setMethods(List<String> methods) {
+      this.methods = List.copyOf(methods);
+    }
+
+    public String getKey() {
+      return key;
+    }
+
+    /**
+     * {@code ...policies.<policy>.key}: required; id of the signing key in signer-service that
+     * approved requests are signed with.
+     *
+     * @param key a key id
+     */
+    public void setKey(String key) {
+      this.key = key;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.hallmark.policy.decision;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface DecisionRepository extends GenericRepository<DecisionRow, UUID> {
+
+  /**
+   * Records the decision on a request once: a redelivered request changes nothing. A concurrent
+   * insert of the same request waits for the other transaction and then does nothing.
+   *
+   * @return 1 if recorded now, 0 if the request was decided before
+   */
+  @Query(
+      value =
+          "INSERT INTO decision (request_id, event_id, outcome, reason, project, policy,"
+              + " policy_version, key_id, decided_at)"
+              + " VALUES (:requestId, :eventId, :outcome, :reason, :project, :policy,"
+              + " :policyVersion, :keyId, :decidedAt) ON CONFLICT (request_id) DO NOTHING",
+      nativeQuery = true)
+  int insertOnce(
+      UUID requestId,
+      UUID eventId,
+      String outcome,
+      @Nullable String reason,
+      String project,
+      String policy,
+      int policyVersion,
+      @Nullable String keyId,
+      Instant decidedAt);
+
+  Optional<DecisionRow> findById(UUID requestId);
+}

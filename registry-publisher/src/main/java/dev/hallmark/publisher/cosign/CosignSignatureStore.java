@@ -1,0 +1,93 @@
+package dev.hallmark.publisher.cosign;
+
+import dev.hallmark.oci.Manifest;
+import dev.hallmark.oci.MediaTypes;
+import dev.hallmark.oci.RegistryClient;
+import dev.hallmark.oci.RepositoryRef;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adds a signature to an image's cosign signature manifest, the way {@code cosign sign} does
+ * (cosign {@code specs/SIGNATURE_SPEC.md}, "Tag-based Discovery"): read {@code
+ * <repository>:sha256-<hex>.sig} if it exists, keep its layers, append the new one unless the same
+ * payload with the same signature is already there, upload the missing blobs, put the manifest,
+ * then read it back and check the signature is in it.
+ *
+ * <p>This is a read-modify-write of a tag, so concurrent writers of one digest must be serialized:
+ * within a process the caller holds a lock per digest ({@code DigestLocks}); across instances the
+ * signatures topic is keyed by image, so all signatures of one digest are consumed by one instance
+ * in order. A writer outside Hallmark (someone running cosign by hand) can still race: the
+ * read-back detects the lost update ({@link LostUpdateException}) and the caller retries.
+ */
+@Singleton
+public class CosignSignatureStore {
+  private static final Logger LOG = LoggerFactory.getLogger(CosignSignatureStore.class);
+  private final RegistryClient registry;
+
+  public CosignSignatureStore(RegistryClient registry) {
+    this.registry = registry;
+  }
+
+  /** {@code sha256-<hex>.sig} for {@code sha256:<hex>}. */
+  public static String signatureTag(String imageDigest) {
+    return imageDigest.replace(':', '-') + ".sig";
+  }
+
+  /** {@code <registry>/<repository>:sha256-<hex>.sig}. */
+  public static String location(RepositoryRef repository, String imageDigest) {
+    return repository + ":" + signatureTag(imageDigest);
+  }
+
+  /**
+   * Makes sure {@code signature} is a layer of the signature manifest of {@code imageDigest}.
+   *
+   * @return the location of the signature manifest
+   * @throws LostUpdateException if another writer replaced the manifest concurrently
+   * @throws InvalidSignatureManifestException if the tag holds something else
+   * @throws dev.hallmark.oci.RegistryException if the registry failed
+   */
+  public String add(RepositoryRef repository, String imageDigest, CosignLayer signature) {
+    String tag = signatureTag(imageDigest);
+    Optional<Manifest> existing = registry.findManifest(repository, tag);
+    SigManifest current =
+        existing.map(manifest -> SigManifest.parse(manifest.content())).orElse(SigManifest.empty());
+    if (current.contains(signature)) {
+      LOG.info(
+          "signature {} already in {}",
+          signature.payloadDigest(),
+          location(repository, imageDigest));
+      return location(repository, imageDigest);
+    }
+    SigManifest updated = current.with(signature);
+    ensureBlob(repository, signature.payloadDigest(), signature.payload());
+    byte[] config = updated.config();
+    ensureBlob(repository, dev.hallmark.oci.Digests.sha256(config), config);
+    byte[] manifest = updated.manifest(config);
+    String digest = registry.putManifest(repository, tag, MediaTypes.OCI_MANIFEST, manifest);
+
+    // Read back: a concurrent writer may have replaced the tag after our read.
+    Manifest stored = registry.getManifest(repository, tag);
+    if (!SigManifest.parse(stored.content()).contains(signature)) {
+      throw new LostUpdateException(
+          "signature manifest "
+              + tag
+              + " was replaced concurrently; the new signature is not in it");
+    }
+    LOG.info(
+        "published signature {} to {} ({} layer(s), manifest {})",
+        signature.payloadDigest(),
+        location(repository, imageDigest),
+        updated.size(),
+        digest);
+    return location(repository, imageDigest);
+  }
+
+  private void ensureBlob(RepositoryRef repository, String digest, byte[] content) {
+    if (!registry.blobExists(repository, digest)) {
+      registry.uploadBlob(repository, content);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.hallmark.publisher.publication;
+
+/**
+ * How a publication ended.
+ *
+ * @param location where the signature is, when published
+ * @param reason why not, when failed (never contains secrets)
+ * @param attempts attempts made (0 when the event was refused before any registry call)
+ */
+public record Outcome(boolean published, String location, String reason, int attempts) {
+  static final int MAX_REASON = 500;
+
+  static Outcome published(String location, int attempts) {
+    return new Outcome(true, location, null, attempts);
+  }
+
+  static Outcome failed(String reason, int attempts) {
+    String shortened =
+        reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason;
+    return new Outcome(false, null, shortened, attempts);
+  }
+}

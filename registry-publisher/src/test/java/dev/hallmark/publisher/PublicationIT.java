@@ -1,0 +1,459 @@
+package dev.hallmark.publisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.hallmark.deploy.local.Infrastructure;
+import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.images.TestImages;
+import dev.hallmark.deploy.local.verify.CosignVerifier;
+import dev.hallmark.deploy.local.verify.VerificationResult;
+import dev.hallmark.events.ImageRef;
+import dev.hallmark.events.PublicationFailed;
+import dev.hallmark.events.SignatureCreated;
+import dev.hallmark.events.SignaturePublished;
+import dev.hallmark.events.SigningMethod;
+import dev.hallmark.publisher.registry.RegistrySettings;
+import dev.hallmark.schemas.serde.EventCodec;
+import dev.hallmark.schemas.topics.DeadLetterHeaders;
+import dev.hallmark.schemas.topics.Services;
+import dev.hallmark.schemas.topics.Topics;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * registry-publisher end to end against real Kafka, PostgreSQL and docker-registry: a
+ * SignatureCreated on the signatures topic becomes a cosign {@code .sig} manifest that the
+ * independent {@link CosignVerifier} accepts, and a SignaturePublished (or PublicationFailed) on
+ * the publications topic.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicationIT implements TestPropertyProvider {
+  static final Duration WAIT = Duration.ofSeconds(60);
+  static final int ATTEMPTS = 3;
+
+  final Infrastructure infra = TestInfrastructure.shared();
+  final EventCodec codec = EventCodec.standard();
+  final List<SpecificRecord> publications = new CopyOnWriteArrayList<>();
+  final HttpClient http = HttpClient.newHttpClient();
+  @Inject List<RegistrySettings> registries;
+  KafkaProducer<String, byte[]> producer;
+  KafkaConsumer<String, byte[]> consumer;
+  KafkaConsumer<byte[], byte[]> deadLetters;
+  String registry;
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> properties = new HashMap<>(infra.serviceProperties());
+    // Fast, bounded retries for the unreachable-registry case.
+    properties.put("hallmark.publisher.attempts", Integer.toString(ATTEMPTS));
+    properties.put("hallmark.publisher.backoff", "200ms");
+    properties.put("hallmark.publisher.max-backoff", "400ms");
+    properties.put("hallmark.publisher.client-attempts", "2");
+    properties.put("hallmark.publisher.connect-timeout", "1s");
+    // A configured registry entry, to check the binding (loopback is plain HTTP anyway).
+    properties.put("hallmark.registries.it.host", infra.registry().orElse("127.0.0.1:1"));
+    properties.put("hallmark.registries.it.insecure", "true");
+    return properties;
+  }
+
+  @BeforeAll
+  void clients() {
+    assumeTrue(infra.registry().isPresent(), "no registry in this test infrastructure");
+    registry = infra.registry().orElseThrow();
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000);
+    producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    Properties consumerConfig = new Properties();
+    consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
+    consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+    consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    consumerConfig.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
+    consumer =
+        new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+    consumer.subscribe(List.of(Topics.PUBLICATIONS.name()));
+    consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlt-" + UUID.randomUUID());
+    deadLetters =
+        new KafkaConsumer<>(
+            consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    deadLetters.subscribe(List.of(Topics.deadLetterFor(Services.REGISTRY_PUBLISHER).name()));
+  }
+
+  @AfterAll
+  void close() {
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(5));
+      consumer.close(Duration.ofSeconds(5));
+      deadLetters.close(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void signatureCreated_pushedImage_publishesVerifiableSigAndSignaturePublished() throws Exception {
+    String repository = repository();
+    TestImages.PushedImage image = TestImages.push(registry, repository, "1.0");
+    KeyPair key = ecKey();
+    SignatureCreated signature = signed(image.registry(), repository, image.digest(), key, "key-a");
+
+    long start = System.nanoTime();
+    send(signature);
+    SignaturePublished published = awaitPublished(signature);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    String tag = image.digest().replace(':', '-') + ".sig";
+    assertThat(published.getLocation()).isEqualTo(registry + "/" + repository + ":" + tag);
+    assertThat(published.getRequestId()).isEqualTo(signature.getRequestId());
+    assertThat(published.getMethod()).isEqualTo(SigningMethod.COSIGN);
+    assertThat(published.getKeyId()).isEqualTo("key-a");
+    assertThat(published.getNotaryVersion()).isNull();
+    assertThat(published.getImage().getDigest()).isEqualTo(image.digest());
+    VerificationResult result =
+        CosignVerifier.verify(registry, repository, image.digest(), key.getPublic());
+    assertThat(result.isVerified()).as(result.toString()).isTrue();
+    assertThat(result.verified()).hasSize(1);
+    assertThat(result.rejected()).isEmpty();
+    assertThat(sigManifestContentType(repository, tag))
+        .isEqualTo("application/vnd.oci.image.manifest.v1+json");
+    System.out.printf(
+        "publication: SignatureCreated sent -> SignaturePublished received in %d ms%n",
+        took.toMillis());
+  }
+
+  @Test
+  void twoKeys_oneDigest_bothLayersPresentAndEachVerifies() throws Exception {
+    String repository = repository();
+    TestImages.PushedImage image = TestImages.push(registry, repository, "1.0");
+    KeyPair first = ecKey();
+    KeyPair second = ecKey();
+    SignatureCreated a = signed(registry, repository, image.digest(), first, "key-1");
+    SignatureCreated b = signed(registry, repository, image.digest(), second, "key-2");
+
+    send(a);
+    send(b);
+    awaitPublished(a);
+    awaitPublished(b);
+
+    VerificationResult byFirst =
+        CosignVerifier.verify(registry, repository, image.digest(), first.getPublic());
+    VerificationResult bySecond =
+        CosignVerifier.verify(registry, repository, image.digest(), second.getPublic());
+    assertThat(byFirst.verified()).hasSize(1);
+    assertThat(byFirst.rejected()).hasSize(1);
+    assertThat(bySecond.verified()).hasSize(1);
+    assertThat(bySecond.rejected()).hasSize(1);
+    assertThat(byFirst.verified().get(0).layer()).isNotEqualTo(bySecond.verified().get(0).layer());
+  }
+
+  @Test
+  void sameEventTwice_publishesOneLayerAndOneSignaturePublished() throws Exception {
+    String repository = repository();
+    TestImages.PushedImage image = TestImages.push(registry, repository, "1.0");
+    KeyPair key = ecKey();
+    SignatureCreated signature = signed(registry, repository, image.digest(), key, "key-dup");
+    KeyPair markerKey = ecKey();
+    SignatureCreated marker = signed(registry, repository, image.digest(), markerKey, "key-marker");
+
+    send(signature);
+    awaitPublished(signature);
+    send(signature);
+    // Same key, same partition: once the marker is published, the duplicate was processed too.
+    send(marker);
+    awaitPublished(marker);
+
+    assertThat(publishedFor(signature)).hasSize(1);
+    VerificationResult result =
+        CosignVerifier.verify(registry, repository, image.digest(), key.getPublic());
+    assertThat(result.verified()).hasSize(1);
+    assertThat(result.verified().size() + result.rejected().size()).isEqualTo(2);
+  }
+
+  @Test
+  void manyDigestsAndKeys_interleaved_everySignatureLandsOnItsDigest() throws Exception {
+    int digests = 3;
+    int keys = 3;
+    List<String> repositories = new ArrayList<>();
+    List<String> imageDigests = new ArrayList<>();
+    for (int i = 0; i < digests; i++) {
+      String repository = repository();
+      repositories.add(repository);
+      imageDigests.add(TestImages.push(registry, repository, "1.0").digest());
+    }
+    List<KeyPair> keyPairs = new ArrayList<>();
+    List<SignatureCreated> all = new ArrayList<>();
+    for (int k = 0; k < keys; k++) {
+      keyPairs.add(ecKey());
+      for (int i = 0; i < digests; i++) {
+        all.add(
+            signed(registry, repositories.get(i), imageDigests.get(i), keyPairs.get(k), "k" + k));
+      }
+    }
+
+    long start = System.nanoTime();
+    for (SignatureCreated signature : all) {
+      send(signature);
+    }
+    for (SignatureCreated signature : all) {
+      awaitPublished(signature);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    for (int i = 0; i < digests; i++) {
+      for (KeyPair key : keyPairs) {
+        VerificationResult result =
+            CosignVerifier.verify(
+                registry, repositories.get(i), imageDigests.get(i), key.getPublic());
+        assertThat(result.verified()).as(result.toString()).hasSize(1);
+        assertThat(result.rejected()).hasSize(keys - 1);
+      }
+    }
+    System.out.printf(
+        "publication: %d signatures on %d digests published in %d ms (%d ms each on average)%n",
+        all.size(), digests, took.toMillis(), took.toMillis() / all.size());
+  }
+
+  @Test
+  void imageIndex_signedByIndexDigest_verifies() throws Exception {
+    String repository = repository();
+    TestImages.PushedIndex index = TestImages.pushIndex(registry, repository, "multi");
+    KeyPair key = ecKey();
+    SignatureCreated signature =
+        signed(registry, repository, index.indexDigest(), key, "key-index");
+
+    send(signature);
+    awaitPublished(signature);
+
+    assertThat(
+            CosignVerifier.verify(registry, repository, index.indexDigest(), key.getPublic())
+                .isVerified())
+        .isTrue();
+  }
+
+  @Test
+  void unreachableRegistry_endsInPublicationFailedAfterBoundedAttempts() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String deadRegistry = "127.0.0.1:" + closedPort;
+    String digest = "sha256:" + "ee".repeat(32);
+    SignatureCreated signature = signed(deadRegistry, "demo/unreachable", digest, ecKey(), "key-x");
+
+    long start = System.nanoTime();
+    send(signature);
+    PublicationFailed failed =
+        (PublicationFailed)
+            await(
+                event ->
+                    event instanceof PublicationFailed f
+                        && f.getImage().getRegistry().equals(deadRegistry)
+                        && f.getRequestId().equals(signature.getRequestId()));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(failed.getAttempts()).isEqualTo(ATTEMPTS);
+    assertThat(failed.getRetryable()).isFalse();
+    assertThat(failed.getKeyId()).isEqualTo("key-x");
+    assertThat(failed.getReason()).contains("gave up after " + ATTEMPTS + " attempts");
+    assertThat(took).isLessThan(Duration.ofSeconds(30));
+    System.out.printf("unreachable registry: PublicationFailed after %d ms%n", took.toMillis());
+  }
+
+  @Test
+  void registriesConfiguration_isBoundPerEntry() {
+    assertThat(registries)
+        .singleElement()
+        .satisfies(
+            settings -> {
+              assertThat(settings.name()).isEqualTo("it");
+              assertThat(settings.effectiveHost()).isEqualTo(registry);
+              assertThat(settings.insecure()).isTrue();
+            });
+  }
+
+  @Test
+  void garbage_onSignaturesTopic_isParkedAsDeadLetter() throws Exception {
+    String key = "garbage-" + UUID.randomUUID();
+    producer
+        .send(
+            new ProducerRecord<>(
+                Topics.SIGNATURES.name(), key, "not an event".getBytes(StandardCharsets.UTF_8)))
+        .get();
+
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (ConsumerRecord<byte[], byte[]> record : deadLetters.poll(Duration.ofMillis(500))) {
+        if (key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+          assertThat(
+                  new String(
+                      record.headers().lastHeader(DeadLetterHeaders.REASON).value(),
+                      StandardCharsets.UTF_8))
+              .isNotBlank();
+          return;
+        }
+      }
+    }
+    throw new AssertionError("no dead letter with key " + key + " within " + WAIT);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  static String repository() {
+    return "it/publisher-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  static KeyPair ecKey() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    return generator.generateKeyPair();
+  }
+
+  /** A SignatureCreated as signer-service would emit it: cosign payload, ECDSA P-256 signature. */
+  static SignatureCreated signed(
+      String registry, String repository, String digest, KeyPair key, String keyId)
+      throws Exception {
+    byte[] payload =
+        ("{\"critical\":{\"identity\":{\"docker-reference\":\""
+                + registry
+                + "/"
+                + repository
+                + "\"},\"image\":{\"docker-manifest-digest\":\""
+                + digest
+                + "\"},\"type\":\"cosign container image signature\"},"
+                + "\"optional\":{\"creator\":\"hallmark-it\",\"timestamp\":"
+                + Instant.now().getEpochSecond()
+                + "}}")
+            .getBytes(StandardCharsets.UTF_8);
+    Signature signer = Signature.getInstance("SHA256withECDSA");
+    signer.initSign(key.getPrivate());
+    signer.update(payload);
+    return SignatureCreated.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setRequestId(UUID.randomUUID())
+        .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+        .setImage(
+            ImageRef.newBuilder()
+                .setRegistry(registry)
+                .setRepository(repository)
+                .setDigest(digest)
+                .setTags(List.of("1.0"))
+                .build())
+        .setMethod(SigningMethod.COSIGN)
+        .setKeyId(keyId)
+        .setPayload(ByteBuffer.wrap(payload))
+        .setSignature(ByteBuffer.wrap(signer.sign()))
+        .setPayloadDigest(
+            "sha256:"
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload)))
+        .setCertificate(null)
+        .build();
+  }
+
+  void send(SignatureCreated signature) throws Exception {
+    producer
+        .send(
+            new ProducerRecord<>(
+                Topics.SIGNATURES.name(),
+                Topics.imageKey(signature.getImage()),
+                codec.encode(signature)))
+        .get();
+  }
+
+  SignaturePublished awaitPublished(SignatureCreated signature) {
+    return (SignaturePublished)
+        await(
+            event -> {
+              if (event instanceof PublicationFailed f
+                  && f.getRequestId().equals(signature.getRequestId())) {
+                throw new AssertionError("publication failed: " + f.getReason());
+              }
+              return event instanceof SignaturePublished p
+                  && p.getRequestId().equals(signature.getRequestId());
+            });
+  }
+
+  List<SignaturePublished> publishedFor(SignatureCreated signature) {
+    poll(Duration.ofSeconds(2));
+    return publications.stream()
+        .filter(e -> e instanceof SignaturePublished)
+        .map(e -> (SignaturePublished) e)
+        .filter(p -> p.getImage().getDigest().equals(signature.getImage().getDigest()))
+        .filter(p -> p.getKeyId().equals(signature.getKeyId()))
+        .toList();
+  }
+
+  SpecificRecord await(Predicate<SpecificRecord> wanted) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      for (SpecificRecord event : publications) {
+        if (wanted.test(event)) {
+          return event;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no matching publication event within " + WAIT);
+      }
+      poll(Duration.ofMillis(200));
+    }
+  }
+
+  void poll(Duration timeout) {
+    for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
+      publications.add(codec.decode(record.value()));
+    }
+  }
+
+  String sigManifestContentType(String repository, String tag) throws Exception {
+    HttpResponse<Void> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://" + registry + "/v2/" + repository + "/manifests/" + tag))
+                .header("Accept", "application/vnd.oci.image.manifest.v1+json")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    return response.headers().firstValue("Content-Type").orElse("");
+  }
+}
