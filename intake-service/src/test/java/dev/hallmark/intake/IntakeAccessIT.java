@@ -135,6 +135,36 @@ class IntakeAccessIT implements TestPropertyProvider {
     assertThat(e.getStatus().getCode()).isEqualTo(404);
   }
 
+  @Test
+  void submit_tagUnknownToTheRegistry_answers400NamingTheTag() {
+    String registry = infra.registry().orElseThrow();
+    String body =
+        """
+        {"project": "demo", "signingPolicy": "default",
+         "artifacts": [{"repository": "%s/demo/app", "tags": ["no-such-tag"]}]}
+        """
+            .formatted(registry);
+
+    HttpClientResponseException e = fail(authorized(body));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(400);
+    assertThat(e.getResponse().getBody(String.class).orElseThrow())
+        .contains("\"field\":\"artifacts[0].tags[0]\"");
+  }
+
+  @Test
+  void submit_neitherDigestNorTag_answers400NamingDigest() {
+    HttpClientResponseException e =
+        fail(
+            authorized(
+                "{\"project\": \"demo\", \"signingPolicy\": \"default\", \"artifacts\":"
+                    + " [{\"repository\": \"127.0.0.1:15000/demo/app\"}]}"));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(400);
+    assertThat(e.getResponse().getBody(String.class).orElseThrow())
+        .contains("\"field\":\"artifacts[0].digest\"");
+  }
+
   private static MutableHttpRequest<String> post(String json) {
     return HttpRequest.POST("/api/v1/signing-requests", json);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallmark.deploy.local.images.TestImages;
 import dev.hallmark.deploy.local.images.TestImages.PushedImage;
+import dev.hallmark.deploy.local.images.TestImages.PushedIndex;
 import dev.hallmark.deploy.local.verify.CosignVerifier;
 import dev.hallmark.deploy.local.verify.PublicKeys;
 import dev.hallmark.deploy.local.verify.VerificationResult;
@@ -175,6 +176,39 @@ class LocalStackIT {
         .contains("PolicyDecision")
         .contains("SignatureCreated")
         .contains("SignaturePublished");
+  }
+
+  @Test
+  @Order(4)
+  void ciRequest_byTagAndRecursiveIndex_resolvesAtIntakeAndSignsEveryManifest() throws Exception {
+    String registry = stackEnv.get("HALLMARK_REGISTRY");
+    PushedImage byTag = TestImages.push(registry, "demo/tagged", "release-1");
+    PushedIndex index = TestImages.pushIndex(registry, "demo/multi", "1.0");
+    String body =
+        """
+        {"project": "demo", "signingPolicy": "default",
+         "artifacts": [{"repository": "%s/demo/tagged", "tags": ["release-1"]},
+                       {"repository": "%s/demo/multi", "digest": "%s", "tags": ["1.0"],
+                        "recursive": true}]}
+        """
+            .formatted(registry, registry, index.indexDigest());
+
+    HttpResponse<String> accepted = submit(body);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    awaitStatus(field(accepted.body(), "id"), "COMPLETED");
+
+    assertThat(
+            CosignVerifier.verify(registry, "demo/tagged", byTag.digest(), publicKey())
+                .isVerified())
+        .as("tag resolved to the digest the registry reports")
+        .isTrue();
+    List<String> manifests = new java.util.ArrayList<>(index.platformDigests().values());
+    manifests.add(index.indexDigest());
+    for (String digest : manifests) {
+      assertThat(CosignVerifier.verify(registry, "demo/multi", digest, publicKey()).isVerified())
+          .as("signature of %s", digest)
+          .isTrue();
+    }
   }
 
   @Test

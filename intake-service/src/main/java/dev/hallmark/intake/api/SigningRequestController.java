@@ -8,6 +8,7 @@ import dev.hallmark.intake.request.OutcomeRepository;
 import dev.hallmark.intake.request.RequestSubmitter;
 import dev.hallmark.intake.request.SigningRequestRow;
 import dev.hallmark.intake.request.SigningRequestService;
+import dev.hallmark.intake.resolve.ImageResolver;
 import dev.hallmark.runtime.http.InvalidRequestException;
 import dev.hallmark.runtime.http.Problem;
 import io.micronaut.core.annotation.Nullable;
@@ -33,12 +34,15 @@ final class SigningRequestController {
   private final CiAuthenticator authenticator;
   private final SubmissionAccess access;
   private final OutcomeRepository outcomes;
+  private final ImageResolver resolver;
 
   SigningRequestController(
       SigningRequestService service,
       CiAuthenticator authenticator,
       SubmissionAccess access,
-      OutcomeRepository outcomes) {
+      OutcomeRepository outcomes,
+      ImageResolver resolver) {
+    this.resolver = resolver;
     this.service = service;
     this.authenticator = authenticator;
     this.access = access;
@@ -59,10 +63,12 @@ final class SigningRequestController {
               Problem.FieldProblem.of(
                   "Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters")));
     }
-    NewSigningRequest request = SubmissionValidator.validate(submission);
-    access.check(submitter, request);
+    NewSigningRequest submitted = SubmissionValidator.validate(submission);
+    access.check(submitter, submitted);
+    NewSigningRequest request = resolver.resolve(submitted);
     SigningRequestRow row =
         service.submit(
+            submitted,
             request,
             new RequestSubmitter(
                 SubmitterKind.CI_TOKEN,

@@ -17,10 +17,21 @@ public record SigningRequestSubmission(
     @Nullable String description,
     @Nullable Origin origin) {
 
-  /** One image to sign: repository with registry host, manifest digest, tags to sign. */
+  /**
+   * One image to sign: repository with registry host, manifest digest (or a tag to resolve), tags
+   * to sign; {@code recursive} also signs every platform manifest of an image index.
+   */
   @Serdeable
   public record Artifact(
-      @Nullable String repository, @Nullable String digest, @Nullable List<String> tags) {}
+      @Nullable String repository,
+      @Nullable String digest,
+      @Nullable List<String> tags,
+      @Nullable Boolean recursive) {
+
+    public Artifact(String repository, String digest, List<String> tags) {
+      this(repository, digest, tags, null);
+    }
+  }
 
   /** Where the CI system says the image was built; unverified unless a policy verifies it. */
   @Serdeable

@@ -85,12 +85,12 @@ public final class SubmissionValidator {
           field + ".repository",
           "must be a repository name with registry host, e.g. registry.example:5000/team/app");
     }
-    if (artifact.digest() == null) {
-      errors.add(field + ".digest", "is required (sha256:<64 lower-case hex>)");
-    } else if (!ImageDigest.isValid(artifact.digest())) {
+    List<String> tags = artifact.tags() == null ? List.of() : artifact.tags();
+    if (artifact.digest() == null && tags.isEmpty()) {
+      errors.add(field + ".digest", "is required unless a tag names the image");
+    } else if (artifact.digest() != null && !ImageDigest.isValid(artifact.digest())) {
       errors.add(field + ".digest", "must be sha256:<64 lower-case hex>");
     }
-    List<String> tags = artifact.tags() == null ? List.of() : artifact.tags();
     if (tags.size() > MAX_TAGS) {
       errors.add(field + ".tags", "at most " + MAX_TAGS + " tags");
     }
@@ -99,14 +99,16 @@ public final class SubmissionValidator {
         errors.add(field + ".tags[" + t + "]", "must match [\\w][\\w.-]{0,127}");
       }
     }
-    if (repository.isEmpty() || !ImageDigest.isValid(artifact.digest())) {
+    boolean digestOk = artifact.digest() == null || ImageDigest.isValid(artifact.digest());
+    if (repository.isEmpty() || !digestOk || (artifact.digest() == null && tags.isEmpty())) {
       return null;
     }
     return new Image(
         repository.get().registry(),
         repository.get().path(),
         artifact.digest(),
-        List.copyOf(new LinkedHashSet<>(tags)));
+        List.copyOf(new LinkedHashSet<>(tags)),
+        Boolean.TRUE.equals(artifact.recursive()));
   }
 
   private static List<String> methods(FieldErrors errors, List<String> methods) {

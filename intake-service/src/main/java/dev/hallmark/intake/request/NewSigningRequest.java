@@ -13,6 +13,24 @@ public record NewSigningRequest(
     @Nullable String description,
     @Nullable Origin origin) {
 
-  /** One image by digest, with the tags the request asks to sign. */
-  public record Image(String registry, String repository, String digest, List<String> tags) {}
+  /**
+   * One image with the tags the request asks to sign. Before {@code ImageResolver} ran, {@code
+   * digest} may be null (then the first tag names the image) and {@code recursive} asks to sign the
+   * platform manifests of an index too; after it, every image has a digest.
+   */
+  public record Image(
+      String registry,
+      String repository,
+      @Nullable String digest,
+      List<String> tags,
+      boolean recursive) {
+
+    public Image(String registry, String repository, String digest, List<String> tags) {
+      this(registry, repository, digest, tags, false);
+    }
+  }
+
+  public NewSigningRequest withImages(List<Image> resolved) {
+    return new NewSigningRequest(project, signingPolicy, resolved, methods, description, origin);
+  }
 }

@@ -43,18 +43,23 @@ public class SigningRequestService {
 
   /**
    * Accepts a CI submission. With an idempotency key, a retried identical submission returns the
-   * request the first one created.
+   * request the first one created, even if a tag moved in between.
    *
+   * @param submitted the submission as the client sent it (what the idempotency key covers)
+   * @param request the same with tags resolved to digests
    * @throws IdempotencyConflictException if the key was used for a different submission
    */
   @Transactional
   public SigningRequestRow submit(
-      NewSigningRequest request, RequestSubmitter submitter, @Nullable String idempotencyKey) {
+      NewSigningRequest submitted,
+      NewSigningRequest request,
+      RequestSubmitter submitter,
+      @Nullable String idempotencyKey) {
     UUID id = UUID.randomUUID();
     if (idempotencyKey != null) {
       String owner = request.project() + "/" + submitter.name();
       // The validated request is a record: equal submissions have equal string forms.
-      String hash = TokenHash.sha256Hex(request.toString());
+      String hash = TokenHash.sha256Hex(submitted.toString());
       if (idempotencyKeys.claim(owner, idempotencyKey, id, hash, clock.instant()) == 0) {
         IdempotencyKeyRepository.ClaimedKey claimed =
             idempotencyKeys.find(owner, idempotencyKey).orElseThrow();
