@@ -12,6 +12,7 @@ import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.PolicyDecision;
 import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignaturePublished;
+import dev.hallmark.events.SigningFailed;
 import dev.hallmark.events.SigningMethod;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
@@ -130,6 +131,29 @@ class RequestProgressIT implements TestPropertyProvider {
 
     assertThat((String) awaitStatus(id, "FAILED").get("reason"))
         .contains("registry answered 500 five times");
+  }
+
+  @Test
+  void signingFailed_requestFailsWithTheSignersReason() throws Exception {
+    String digest = "sha256:" + "7a".repeat(32);
+    UUID id = submit(digest);
+    send(Topics.POLICY_DECISIONS.name(), decision(id, digest, DecisionOutcome.APPROVED, null));
+
+    send(
+        Topics.SIGNATURES.name(),
+        SigningFailed.newBuilder()
+            .setEventId(UUID.randomUUID())
+            .setRequestId(id)
+            .setOccurredAt(now())
+            .setImage(image(digest))
+            .setMethod(SigningMethod.COSIGN)
+            .setKeyId("demo-cosign")
+            .setReason("not signed after retries: UnknownKeyException: demo-cosign")
+            .build());
+
+    assertThat((String) awaitStatus(id, "FAILED").get("reason"))
+        .startsWith("signing 127.0.0.1:15000/demo/app failed")
+        .contains("UnknownKeyException");
   }
 
   private UUID submit(String digest) {

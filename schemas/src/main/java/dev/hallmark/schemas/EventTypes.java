@@ -5,6 +5,7 @@ import dev.hallmark.events.PolicyDecision;
 import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignatureCreated;
 import dev.hallmark.events.SignaturePublished;
+import dev.hallmark.events.SigningFailed;
 import dev.hallmark.events.SigningRequested;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -21,6 +22,7 @@ public final class EventTypes {
           SigningRequested.class,
           PolicyDecision.class,
           SignatureCreated.class,
+          SigningFailed.class,
           SignaturePublished.class,
           PublicationFailed.class,
           AuditRecord.class);

@@ -9,6 +9,7 @@ import dev.hallmark.events.PolicyDecision;
 import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignatureCreated;
 import dev.hallmark.events.SignaturePublished;
+import dev.hallmark.events.SigningFailed;
 import dev.hallmark.events.SigningMethod;
 import dev.hallmark.events.SigningRequested;
 import dev.hallmark.events.Submitter;
@@ -36,6 +37,7 @@ public final class SampleEvents {
         signingRequested(),
         policyDecision(),
         signatureCreated(),
+        signingFailed(),
         signaturePublished(),
         publicationFailed(),
         auditRecord());
@@ -127,6 +129,18 @@ public final class SampleEvents {
         .setKeyId("key-release-1")
         .setLocation("registry.example:5000/demo/app targets/releases")
         .setNotaryVersion(5)
+        .build();
+  }
+
+  public static SigningFailed signingFailed() {
+    return SigningFailed.newBuilder()
+        .setEventId(UUID.fromString("10000000-0000-4000-8000-000000000007"))
+        .setRequestId(REQUEST_ID)
+        .setOccurredAt(OCCURRED_AT)
+        .setImage(image())
+        .setMethod(SigningMethod.COSIGN)
+        .setKeyId("key-release-1")
+        .setReason("signing key key-release-1 is not configured")
         .build();
   }
 

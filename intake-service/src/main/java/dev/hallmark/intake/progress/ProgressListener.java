@@ -2,7 +2,9 @@ package dev.hallmark.intake.progress;
 
 import dev.hallmark.events.PolicyDecision;
 import dev.hallmark.events.PublicationFailed;
+import dev.hallmark.events.SignatureCreated;
 import dev.hallmark.events.SignaturePublished;
+import dev.hallmark.events.SigningFailed;
 import dev.hallmark.runtime.kafka.DeadLetterPublisher;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.serde.EventDecodingException;
@@ -16,7 +18,7 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Follows decisions and publications to keep each request's status current. */
+/** Follows decisions, signing failures and publications to keep each request's status current. */
 @KafkaListener(
     value = "intake-service",
     offsetReset = OffsetReset.EARLIEST,
@@ -36,7 +38,7 @@ final class ProgressListener {
     this.deadLetters = deadLetters;
   }
 
-  @Topic({Topics.Names.POLICY_DECISIONS, Topics.Names.PUBLICATIONS})
+  @Topic({Topics.Names.POLICY_DECISIONS, Topics.Names.SIGNATURES, Topics.Names.PUBLICATIONS})
   void receive(ConsumerRecord<byte[], byte[]> record) {
     SpecificRecord event;
     try {
@@ -51,6 +53,10 @@ final class ProgressListener {
       progress.onPublished(published);
     } else if (event instanceof PublicationFailed failed) {
       progress.onFailed(failed);
+    } else if (event instanceof SigningFailed failed) {
+      progress.onSigningFailed(failed);
+    } else if (event instanceof SignatureCreated) {
+      // Progress is counted when the signature is published, not when it is made.
     } else {
       deadLetters.park(
           record, "unexpected event type " + event.getSchema().getName() + " on this topic");

@@ -1,8 +1,10 @@
 package dev.hallmark.intake.progress;
 
+import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.PolicyDecision;
 import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignaturePublished;
+import dev.hallmark.events.SigningFailed;
 import dev.hallmark.intake.request.OutcomeRepository;
 import dev.hallmark.intake.request.RequestStatus;
 import dev.hallmark.intake.request.SigningRequestRepository;
@@ -10,6 +12,7 @@ import dev.hallmark.intake.request.SigningRequestRow;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -92,31 +95,55 @@ public class RequestProgress {
 
   @Transactional
   public void onFailed(PublicationFailed failed) {
-    UUID id = failed.getRequestId();
+    fail(
+        failed.getRequestId(),
+        failed.getImage(),
+        failed.getMethod().name(),
+        failed.getKeyId(),
+        "publishing to ",
+        failed.getReason(),
+        failed.getOccurredAt());
+  }
+
+  @Transactional
+  public void onSigningFailed(SigningFailed failed) {
+    fail(
+        failed.getRequestId(),
+        failed.getImage(),
+        failed.getMethod().name(),
+        failed.getKeyId(),
+        "signing ",
+        failed.getReason(),
+        failed.getOccurredAt());
+  }
+
+  /** Records a failed image and ends the request FAILED, unless it already ended. */
+  private void fail(
+      UUID id,
+      ImageRef image,
+      String method,
+      String keyId,
+      String stage,
+      String reason,
+      Instant occurredAt) {
     SigningRequestRow row = requests.lockById(id).orElse(null);
     if (row == null) {
-      LOG.warn("failed publication for unknown request {}", id);
+      LOG.warn("failure for unknown request {}", id);
       return;
     }
     outcomes.insertOnce(
         id,
-        failed.getImage().getRegistry(),
-        failed.getImage().getRepository(),
-        failed.getImage().getDigest(),
-        failed.getMethod().name(),
-        failed.getKeyId() == null ? "" : failed.getKeyId(),
+        image.getRegistry(),
+        image.getRepository(),
+        image.getDigest(),
+        method,
+        keyId == null ? "" : keyId,
         null,
-        failed.getReason(),
-        failed.getOccurredAt());
+        reason,
+        occurredAt);
     if (!TERMINAL.contains(row.statusValue())) {
-      String reason =
-          "publishing to "
-              + failed.getImage().getRegistry()
-              + "/"
-              + failed.getImage().getRepository()
-              + " failed: "
-              + failed.getReason();
-      requests.updateStatus(id, RequestStatus.FAILED.name(), reason, clock.instant());
+      String why = stage + image.getRegistry() + "/" + image.getRepository() + " failed: " + reason;
+      requests.updateStatus(id, RequestStatus.FAILED.name(), why, clock.instant());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.hallmark.publisher.intake;
 
 import dev.hallmark.events.SignatureCreated;
+import dev.hallmark.events.SigningFailed;
 import dev.hallmark.publisher.concurrent.KeyedExecutor;
 import dev.hallmark.publisher.publication.PublicationService;
 import dev.hallmark.runtime.kafka.DeadLetterPublisher;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 
@@ -46,7 +48,15 @@ public class SignatureIntake {
           deadLetters.park(record, "record without a value");
           continue;
         }
-        signature = codec.decode(record.value(), SignatureCreated.class);
+        SpecificRecord event = codec.decode(record.value());
+        if (event instanceof SigningFailed) {
+          continue; // nothing to publish; intake ends the request
+        }
+        if (!(event instanceof SignatureCreated created)) {
+          deadLetters.park(record, "unexpected event type " + event.getSchema().getName());
+          continue;
+        }
+        signature = created;
       } catch (EventDecodingException e) {
         deadLetters.park(record, e.getMessage());
         continue;

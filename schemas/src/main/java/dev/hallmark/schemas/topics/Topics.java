@@ -6,6 +6,7 @@ import dev.hallmark.events.PolicyDecision;
 import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignatureCreated;
 import dev.hallmark.events.SignaturePublished;
+import dev.hallmark.events.SigningFailed;
 import dev.hallmark.events.SigningRequested;
 import java.util.List;
 import java.util.UUID;
@@ -63,10 +64,11 @@ public final class Topics {
           Names.SIGNATURES,
           IMAGE_KEY,
           Services.SIGNER,
-          List.of(Services.REGISTRY_PUBLISHER, Services.AUDIT),
+          List.of(Services.REGISTRY_PUBLISHER, Services.INTAKE, Services.AUDIT),
           6,
-          List.of(SignatureCreated.class),
-          "Signatures created by signer-service, one event per image, method and key.");
+          List.of(SignatureCreated.class, SigningFailed.class),
+          "Signatures created by signer-service, one event per image, method and key; or why an"
+              + " approved image could not be signed.");
 
   public static final TopicSpec PUBLICATIONS =
       new TopicSpec(

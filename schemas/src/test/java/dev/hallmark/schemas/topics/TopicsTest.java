@@ -132,6 +132,7 @@ class TopicsTest {
         .containsExactlyInAnyOrder(
             Topics.SIGNING_REQUESTS,
             Topics.POLICY_DECISIONS,
+            Topics.SIGNATURES,
             Topics.PUBLICATIONS,
             Topics.DEAD_LETTER_INTAKE);
   }

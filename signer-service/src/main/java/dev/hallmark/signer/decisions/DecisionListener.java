@@ -46,11 +46,14 @@ import org.slf4j.LoggerFactory;
 final class DecisionListener implements KafkaListenerExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(DecisionListener.class);
   private final DecisionSigning signing;
+  private final SigningFailures failures;
   private final DeadLetterPublisher deadLetters;
   private final EventCodec codec = EventCodec.standard();
 
-  DecisionListener(DecisionSigning signing, DeadLetterPublisher deadLetters) {
+  DecisionListener(
+      DecisionSigning signing, SigningFailures failures, DeadLetterPublisher deadLetters) {
     this.signing = signing;
+    this.failures = failures;
     this.deadLetters = deadLetters;
   }
 
@@ -70,8 +73,8 @@ final class DecisionListener implements KafkaListenerExceptionHandler {
     try {
       signing.sign(decision);
     } catch (InvalidDecisionException e) {
-      LOG.error("parking {}: {}", where(record), e.getMessage());
-      deadLetters.park(record, e.getMessage());
+      LOG.error("cannot sign {}: {}", where(record), e.getMessage());
+      failOrPark(record, decision, e.getMessage());
     } catch (RuntimeException e) {
       // Rethrown: the error strategy retries it, and handle() parks it when retries are used up.
       LOG.warn("decision {} failed, will retry: {}", where(record), e.getMessage());
@@ -96,8 +99,8 @@ final class DecisionListener implements KafkaListenerExceptionHandler {
     }
     ConsumerRecord<byte[], byte[]> record = (ConsumerRecord<byte[], byte[]>) failed.get();
     try {
-      deadLetters.park(record, reason);
-      LOG.error("parked {}: {}", where(record), reason);
+      failOrPark(record, codec.decode(record.value(), PolicyDecision.class), reason);
+      LOG.error("gave up on {}: {}", where(record), reason);
     } catch (RuntimeException e) {
       // micronaut-kafka commits the offset after this handler whatever it does: say exactly what
       // to replay.
@@ -107,6 +110,21 @@ final class DecisionListener implements KafkaListenerExceptionHandler {
           e.getMessage(),
           reason,
           cause);
+    }
+  }
+
+  /**
+   * Ends the request with a {@code SigningFailed} event; if even that cannot be written (database
+   * down), the decision is parked on the dead-letter topic for replay.
+   */
+  private void failOrPark(
+      ConsumerRecord<byte[], byte[]> record, PolicyDecision decision, String reason) {
+    try {
+      failures.record(decision, reason);
+    } catch (RuntimeException e) {
+      LOG.error(
+          "could not record the failure of {}, parking it: {}", where(record), e.getMessage());
+      deadLetters.park(record, reason);
     }
   }
 

@@ -14,6 +14,7 @@ import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.Origin;
 import dev.hallmark.events.PolicyDecision;
 import dev.hallmark.events.SignatureCreated;
+import dev.hallmark.events.SigningFailed;
 import dev.hallmark.events.SigningMethod;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
@@ -251,32 +252,31 @@ class DecisionSigningIT implements TestPropertyProvider {
   }
 
   @Test
-  void unknownKey_isRetriedThenParkedWithReason() throws Exception {
+  void unknownKey_isRetriedThenAnnouncedAsSigningFailed() throws Exception {
     PolicyDecision decision = approved("no-such-key", List.of(image("team/app", List.of())), null);
 
     send(decision);
-    ConsumerRecord<byte[], byte[]> parked = awaitDeadLetter(decision.getRequestId().toString());
+    List<SigningFailed> failed = awaitFailures(decision.getRequestId(), 1);
 
-    assertThat(header(parked, DeadLetterHeaders.REASON))
+    assertThat(failed.get(0).getReason())
         .startsWith("not signed after retries: UnknownKeyException")
         .contains("no-such-key");
-    assertThat(EventCodec.standard().decode(parked.value(), PolicyDecision.class))
-        .isEqualTo(decision);
+    assertThat(failed.get(0).getKeyId()).isEqualTo("no-such-key");
+    assertThat(failed.get(0).getImage()).isEqualTo(decision.getImages().get(0));
     assertThat(signatures.findByRequestIdOrderByCreatedAt(decision.getRequestId())).isEmpty();
   }
 
   @Test
-  void malformedDigest_isParkedAtOnceNamingIt() throws Exception {
+  void malformedDigest_isAnnouncedAtOnceNamingIt() throws Exception {
     ImageRef bad = image("team/app", List.of());
     bad.setDigest("sha256:nothex");
     PolicyDecision decision = approved(EC_KEY, List.of(image("team/ok", List.of()), bad), null);
 
     send(decision);
-    ConsumerRecord<byte[], byte[]> parked = awaitDeadLetter(decision.getRequestId().toString());
+    List<SigningFailed> failed = awaitFailures(decision.getRequestId(), 2);
 
-    assertThat(header(parked, DeadLetterHeaders.REASON))
-        .contains("cannot be signed")
-        .contains("digest");
+    assertThat(failed)
+        .allSatisfy(f -> assertThat(f.getReason()).contains("cannot be signed").contains("digest"));
     // Nothing of the decision was signed, not even the valid image.
     assertThat(signatures.findByRequestIdOrderByCreatedAt(decision.getRequestId())).isEmpty();
   }
@@ -348,6 +348,20 @@ class DecisionSigningIT implements TestPropertyProvider {
         .toList();
   }
 
+  private List<SigningFailed> awaitFailures(UUID requestId, int count) throws Exception {
+    return kafka
+        .await(
+            SIGNATURES,
+            record ->
+                EventCodec.standard().decode(record.value()) instanceof SigningFailed failed
+                    && failed.getRequestId().equals(requestId),
+            count,
+            WAIT)
+        .stream()
+        .map(record -> EventCodec.standard().decode(record.value(), SigningFailed.class))
+        .toList();
+  }
+
   private List<ConsumerRecord<byte[], byte[]>> signatureRecords(UUID requestId) {
     return kafka.readAll(SIGNATURES).stream().filter(r -> isFor(r, requestId)).toList();
   }
@@ -361,7 +375,8 @@ class DecisionSigningIT implements TestPropertyProvider {
   }
 
   private static boolean isFor(ConsumerRecord<byte[], byte[]> record, UUID requestId) {
-    return decode(record).getRequestId().equals(requestId);
+    return EventCodec.standard().decode(record.value()) instanceof SignatureCreated created
+        && created.getRequestId().equals(requestId);
   }
 
   private static SignatureCreated decode(ConsumerRecord<byte[], byte[]> record) {
