@@ -212,6 +212,35 @@ class LocalStackIT {
   }
 
   @Test
+  @Order(4)
+  void twoKeysOnOneDigest_bothSignaturesPresentAndVerify() throws Exception {
+    String registry = stackEnv.get("HALLMARK_REGISTRY");
+    PushedImage image = TestImages.push(registry, "demo/twokeys", "1.0");
+    awaitVerifiedCount(image, 1); // policy default signs the push with the ECDSA key
+    String body =
+        """
+        {"project": "demo", "signingPolicy": "rsa",
+         "artifacts": [{"repository": "%s/demo/twokeys", "digest": "%s", "tags": ["1.0"]}]}
+        """
+            .formatted(registry, image.digest());
+
+    HttpResponse<String> accepted = submit(body);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    awaitStatus(field(accepted.body(), "id"), "COMPLETED");
+
+    PublicKey rsa =
+        PublicKeys.fromPem(
+            Files.readString(Path.of(stackEnv.get("HALLMARK_COSIGN_RSA_PUBLIC_KEY"))));
+    VerificationResult withRsa =
+        CosignVerifier.verify(registry, "demo/twokeys", image.digest(), rsa);
+    VerificationResult withEc =
+        CosignVerifier.verify(registry, "demo/twokeys", image.digest(), publicKey());
+    assertThat(withRsa.verified()).as("RSA signature: %s", withRsa).hasSize(1);
+    assertThat(withEc.verified()).as("ECDSA signature: %s", withEc).hasSize(1);
+    assertThat(withRsa.verified().get(0).layer()).isNotEqualTo(withEc.verified().get(0).layer());
+  }
+
+  @Test
   @Order(5)
   void webhook_sameDeliveryTwice_addsOneSignature() throws Exception {
     String registry = stackEnv.get("HALLMARK_REGISTRY");

@@ -17,6 +17,7 @@ import java.util.Map;
 final class DemoConfiguration {
   static final String TOKEN_LABEL = "hallmark-demo";
   static final String KEY_LABEL = "hallmark-demo-cosign";
+  static final String RSA_KEY_LABEL = "hallmark-demo-cosign-rsa";
 
   private final StackLayout layout;
   private final String ciToken;
@@ -41,7 +42,7 @@ final class DemoConfiguration {
 
   static String signerConfig(SoftHsmToken token) {
     return """
-        # Written by deploy/local/stack up: the demo signing key, inside the SoftHSM token.
+        # Written by deploy/local/stack up: the demo signing keys, inside the SoftHSM token.
         hallmark:
           signer:
             pkcs11:
@@ -54,8 +55,20 @@ final class DemoConfiguration {
                 algorithm: ECDSA_P256
                 label: %s
                 create-if-missing: true
+              %s:
+                backend: pkcs11
+                algorithm: RSA_3072
+                label: %s
+                create-if-missing: true
         """
-        .formatted(token.library(), token.label(), token.pinFile(), DemoProject.KEY_ID, KEY_LABEL);
+        .formatted(
+            token.library(),
+            token.label(),
+            token.pinFile(),
+            DemoProject.KEY_ID,
+            KEY_LABEL,
+            DemoProject.RSA_KEY_ID,
+            RSA_KEY_LABEL);
   }
 
   /** Extra environment of a service process. */
@@ -79,22 +92,28 @@ final class DemoConfiguration {
     env.put("HALLMARK_PROJECT", DemoProject.PROJECT);
     env.put("HALLMARK_SIGNING_POLICY", DemoProject.POLICY);
     env.put("HALLMARK_COSIGN_KEY_ID", DemoProject.KEY_ID);
+    env.put("HALLMARK_COSIGN_RSA_KEY_ID", DemoProject.RSA_KEY_ID);
     return env;
   }
 
   /**
-   * Saves the demo key's public key (PEM, usable as cosign.pub) from signer-service.
+   * Saves the demo keys' public keys (PEM, usable as cosign.pub) from signer-service.
    *
-   * @return {@code HALLMARK_COSIGN_PUBLIC_KEY} and its path, or nothing if the signer has no key
+   * @return {@code HALLMARK_COSIGN_PUBLIC_KEY} and {@code HALLMARK_COSIGN_RSA_PUBLIC_KEY} with
+   *     their paths, for the keys the signer serves
    */
-  Map<String, String> fetchPublicKey(int signerPort) {
+  Map<String, String> fetchPublicKeys(int signerPort) {
+    Map<String, String> env = new LinkedHashMap<>();
+    fetchPublicKey(signerPort, DemoProject.KEY_ID)
+        .ifPresent(path -> env.put("HALLMARK_COSIGN_PUBLIC_KEY", path));
+    fetchPublicKey(signerPort, DemoProject.RSA_KEY_ID)
+        .ifPresent(path -> env.put("HALLMARK_COSIGN_RSA_PUBLIC_KEY", path));
+    return env;
+  }
+
+  private java.util.Optional<String> fetchPublicKey(int signerPort, String keyId) {
     URI uri =
-        URI.create(
-            "http://127.0.0.1:"
-                + signerPort
-                + "/api/v1/keys/"
-                + DemoProject.KEY_ID
-                + "/public-key");
+        URI.create("http://127.0.0.1:" + signerPort + "/api/v1/keys/" + keyId + "/public-key");
     try {
       HttpResponse<String> response =
           HttpClient.newBuilder()
@@ -104,16 +123,15 @@ final class DemoConfiguration {
                   HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
                   HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200 || !response.body().contains("PUBLIC KEY")) {
-        return Map.of();
+        return java.util.Optional.empty();
       }
-      Files.writeString(layout.publicKeyFile(DemoProject.KEY_ID), response.body());
-      return Map.of(
-          "HALLMARK_COSIGN_PUBLIC_KEY", layout.publicKeyFile(DemoProject.KEY_ID).toString());
+      Files.writeString(layout.publicKeyFile(keyId), response.body());
+      return java.util.Optional.of(layout.publicKeyFile(keyId).toString());
     } catch (IOException e) {
-      return Map.of();
+      return java.util.Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Map.of();
+      return java.util.Optional.empty();
     }
   }
 }

@@ -17,6 +17,11 @@ final class DemoProject {
   static final String POLICY = "default";
   static final String KEY_ID = "demo-cosign";
 
+  /** A second policy and key, RSA, for images that need two signatures. */
+  static final String RSA_POLICY = "rsa";
+
+  static final String RSA_KEY_ID = "demo-cosign-rsa";
+
   private DemoProject() {}
 
   /**
@@ -46,8 +51,14 @@ final class DemoProject {
                   auto-sign-pushes: true
                   methods: [cosign]
                   key: %s
+                %s:
+                  submitters: [ci]
+                  repositories: ["%s/demo/*"]
+                  methods: [cosign]
+                  key: %s
         """
-        .formatted(PROJECT, tokenSha256, POLICY, registry, KEY_ID);
+        .formatted(
+            PROJECT, tokenSha256, POLICY, registry, KEY_ID, RSA_POLICY, registry, RSA_KEY_ID);
   }
 
   static String sha256Hex(String value) {

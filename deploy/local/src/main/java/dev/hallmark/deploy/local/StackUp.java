@@ -69,7 +69,7 @@ final class StackUp {
     env.put(ExternalInfrastructure.REGISTRY, registry.orElse(""));
     env.putAll(demoConfiguration.stackEnvironment());
     if (withServices) {
-      env.putAll(demoConfiguration.fetchPublicKey(ports.service(ServiceDefinition.SIGNER)));
+      env.putAll(demoConfiguration.fetchPublicKeys(ports.service(ServiceDefinition.SIGNER)));
     }
     StackEnvFile.write(layout.stackEnv(), env);
 
