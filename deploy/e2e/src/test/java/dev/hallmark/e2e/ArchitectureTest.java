@@ -50,6 +50,13 @@ class ArchitectureTest {
     all = new ClassFileImporter().importPaths(classDirs);
   }
 
+  /** ArchUnit package patterns of every service, and of the given root packages. */
+  static String[] servicePackagesAnd(String... more) {
+    return Stream.concat(SERVICES.values().stream(), Stream.of(more))
+        .map(p -> p + "..")
+        .toArray(String[]::new);
+  }
+
   static Stream<Arguments> servicePairs() {
     return SERVICES.values().stream()
         .flatMap(
@@ -83,11 +90,7 @@ class ArchitectureTest {
         .resideInAPackage("dev.hallmark.events..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            Stream.concat(
-                    SERVICES.values().stream(), Stream.of("dev.hallmark.runtime", "io.micronaut"))
-                .map(p -> p + "..")
-                .toArray(String[]::new))
+        .resideInAnyPackage(servicePackagesAnd("dev.hallmark.runtime", "io.micronaut"))
         .because(
             "schemas is the contract every service shares; it must not know any service or"
                 + " framework. Put service code in the service")
@@ -101,7 +104,7 @@ class ArchitectureTest {
         .resideInAPackage("dev.hallmark.runtime..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(SERVICES.values().stream().map(p -> p + "..").toArray(String[]::new))
+        .resideInAnyPackage(servicePackagesAnd())
         .because(
             "service-runtime holds only wiring every service needs; domain code stays in its"
                 + " service")
@@ -112,7 +115,7 @@ class ArchitectureTest {
   void services_doNotUseTheLauncher() {
     noClasses()
         .that()
-        .resideInAnyPackage(SERVICES.values().stream().map(p -> p + "..").toArray(String[]::new))
+        .resideInAnyPackage(servicePackagesAnd())
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.hallmark.deploy..")
@@ -129,11 +132,7 @@ class ArchitectureTest {
         .resideInAPackage("dev.hallmark.oci..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            Stream.concat(
-                    SERVICES.values().stream(), Stream.of("dev.hallmark.runtime", "io.micronaut"))
-                .map(p -> p + "..")
-                .toArray(String[]::new))
+        .resideInAnyPackage(servicePackagesAnd("dev.hallmark.runtime", "io.micronaut"))
         .because(
             "oci-client is a plain OCI distribution client any module can use; keep service"
                 + " and framework code in the services")

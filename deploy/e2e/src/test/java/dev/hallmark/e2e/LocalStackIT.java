@@ -2,6 +2,7 @@ package dev.hallmark.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hallmark.deploy.local.StackEnvFile;
 import dev.hallmark.deploy.local.images.TestImages;
 import dev.hallmark.deploy.local.images.TestImages.PushedImage;
 import dev.hallmark.deploy.local.images.TestImages.PushedIndex;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +77,7 @@ class LocalStackIT {
     CommandResult result = stack("up");
     assertThat(result.exitCode()).as("stack up output:%n%s", result.output()).isZero();
     upOutput = result.output();
-    stackEnv = readEnvFile(stateDir.resolve("stack.env"));
+    stackEnv = StackEnvFile.read(stateDir.resolve("stack.env"));
   }
 
   @AfterAll
@@ -402,23 +402,6 @@ class LocalStackIT {
               + Files.readString(output));
     }
     return new CommandResult(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-  }
-
-  private static Map<String, String> readEnvFile(Path file) throws IOException {
-    Map<String, String> values = new HashMap<>();
-    for (String line : Files.readAllLines(file)) {
-      int eq = line.indexOf('=');
-      if (!line.startsWith("#") && eq > 0) {
-        values.put(line.substring(0, eq), unquote(line.substring(eq + 1)));
-      }
-    }
-    return values;
-  }
-
-  private static String unquote(String value) {
-    return value.length() >= 2 && value.startsWith("'") && value.endsWith("'")
-        ? value.substring(1, value.length() - 1)
-        : value;
   }
 
   private static int freePort() throws IOException {

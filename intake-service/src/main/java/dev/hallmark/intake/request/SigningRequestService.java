@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Accepts signing requests. The request, its images, the idempotency or webhook-delivery record and
@@ -114,18 +115,19 @@ public class SigningRequestService {
                 now,
                 now));
     List<NewSigningRequest.Image> requested = request.images();
-    for (int i = 0; i < requested.size(); i++) {
-      NewSigningRequest.Image image = requested.get(i);
-      images.save(
-          new ImageRow(
-              null,
-              id,
-              i,
-              image.registry(),
-              image.repository(),
-              image.digest(),
-              String.join(",", image.tags())));
-    }
+    images.saveAll(
+        IntStream.range(0, requested.size())
+            .mapToObj(
+                i ->
+                    new ImageRow(
+                        null,
+                        id,
+                        i,
+                        requested.get(i).registry(),
+                        requested.get(i).repository(),
+                        requested.get(i).digest(),
+                        String.join(",", requested.get(i).tags())))
+            .toList());
     SigningRequested event =
         SigningRequestEvents.requested(id, request, submitter, deliveryId, now);
     outbox.append(Topics.SIGNING_REQUESTS, id.toString(), event);

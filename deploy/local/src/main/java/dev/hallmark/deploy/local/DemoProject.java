@@ -1,7 +1,6 @@
 package dev.hallmark.deploy.local;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -69,9 +68,5 @@ final class DemoProject {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
-  }
-
-  static Path file(StackLayout layout) {
-    return layout.projectsFile();
   }
 }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code .local-stack/stack.env}: {@code KEY=value} lines a shell can source, for e2e tests and
  * humans. The one place the database password is written besides its secret file; mode 0600.
  */
-final class StackEnvFile {
+public final class StackEnvFile {
   private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:@%+,=-]*");
 
   private StackEnvFile() {}
@@ -18,7 +18,7 @@ final class StackEnvFile {
   }
 
   /** Reads what {@link #write} wrote (KEY=value lines, values optionally single-quoted). */
-  static Map<String, String> read(Path file) {
+  public static Map<String, String> read(Path file) {
     Map<String, String> values = new java.util.LinkedHashMap<>();
     try {
       for (String line : java.nio.file.Files.readAllLines(file)) {
