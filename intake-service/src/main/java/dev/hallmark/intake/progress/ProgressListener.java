@@ -22,7 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @KafkaListener(
     value = "intake-service",
     offsetReset = OffsetReset.EARLIEST,
-    offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+    offsetStrategy = OffsetStrategy.SYNC,
     errorStrategy =
         @ErrorStrategy(
             value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,

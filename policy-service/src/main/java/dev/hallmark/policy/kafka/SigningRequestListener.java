@@ -21,16 +21,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes signing requests and has each decided once. Offsets are committed after each record; a
- * failure (database down) is retried with exponential back-off ({@value #RETRIES} times, from
- * {@value #FIRST_RETRY_DELAY}, about 8.5 minutes in all), and a record that still fails, or does
- * not decode, is parked on {@code hallmark.dead-letter.policy-service.v1} with the reason: set
- * aside, never silently skipped.
+ * Consumes signing requests and has each decided once. Offsets are committed once per poll, after
+ * all its records (a redelivered record is recognized and not decided twice); a failure (database
+ * down) is retried with exponential back-off ({@value #RETRIES} times, from {@value
+ * #FIRST_RETRY_DELAY}, about 8.5 minutes in all), and a record that still fails, or does not
+ * decode, is parked on {@code hallmark.dead-letter.policy-service.v1} with the reason: set aside,
+ * never silently skipped.
  */
 @KafkaListener(
     value = Services.POLICY,
     offsetReset = OffsetReset.EARLIEST,
-    offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+    offsetStrategy = OffsetStrategy.SYNC,
     errorStrategy =
         @ErrorStrategy(
             value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,

@@ -3,6 +3,7 @@ package dev.hallmark.runtime.outbox;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.TopicSpec;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionDefinition.Propagation;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -19,12 +20,17 @@ public class Outbox {
   private final OutboxRepository repository;
   private final EventCodec codec;
   private final Clock clock;
+  private final ApplicationEventPublisher<Appended> appended;
 
-  Outbox(OutboxRepository repository, Clock clock) {
+  Outbox(OutboxRepository repository, Clock clock, ApplicationEventPublisher<Appended> appended) {
     this.repository = repository;
     this.codec = EventCodec.standard();
     this.clock = clock;
+    this.appended = appended;
   }
+
+  /** Published inside the appending transaction; the relay hears of it after the commit. */
+  record Appended(String topic) {}
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void append(TopicSpec topic, String key, SpecificRecord event) {
@@ -36,5 +42,6 @@ public class Outbox {
             event.getSchema().getName(),
             codec.encode(event),
             clock.instant()));
+    appended.publishEvent(new Appended(topic.name()));
   }
 }

@@ -32,12 +32,14 @@ import org.slf4j.LoggerFactory;
  *       record with the last failure as reason, and consumption moves on.
  * </ul>
  *
- * Offsets are committed after each record, so nothing is skipped unparked.
+ * Offsets are committed once per poll, after all its records were signed or parked, so nothing is
+ * skipped unparked; a record redelivered after a crash is recognized by its decision and not signed
+ * twice.
  */
 @KafkaListener(
     value = Services.SIGNER,
     offsetReset = OffsetReset.EARLIEST,
-    offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+    offsetStrategy = OffsetStrategy.SYNC,
     errorStrategy =
         @ErrorStrategy(
             value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,

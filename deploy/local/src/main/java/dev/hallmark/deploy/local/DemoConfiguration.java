@@ -14,9 +14,13 @@ import java.util.Map;
  * What the local stack configures for its demo: the project file (policy as code) for intake and
  * policy, the CI token and webhook secret for clients, and the cosign public key for verifiers.
  */
-final class DemoConfiguration {
-  static final String TOKEN_LABEL = "hallmark-demo";
-  static final String KEY_LABEL = "hallmark-demo-cosign";
+public final class DemoConfiguration {
+  /** Label of the demo SoftHSM token under {@code .local-stack/softhsm}. */
+  public static final String TOKEN_LABEL = "hallmark-demo";
+
+  /** Label (in the token) of the demo cosign key, ECDSA P-256. */
+  public static final String KEY_LABEL = "hallmark-demo-cosign";
+
   static final String RSA_KEY_LABEL = "hallmark-demo-cosign-rsa";
 
   private final StackLayout layout;

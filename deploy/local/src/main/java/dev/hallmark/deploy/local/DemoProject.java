@@ -8,8 +8,10 @@ import java.util.HexFormat;
 /**
  * The demo project of the local stack, as policy-as-code: project {@code demo} with policy {@code
  * default}, which auto-signs pushes to {@code <registry>/demo/*} with cosign and the SoftHSM key
- * {@code demo-cosign}. intake-service and policy-service read the same file ({@code
- * MICRONAUT_CONFIG_FILES}); only the hash of the CI token is in it.
+ * {@code demo-cosign}; {@code rsa} signs CI requests for the same repositories with an RSA key, and
+ * {@code builds} signs CI requests for {@code <registry>/builds/*}, which pushes do not trigger.
+ * intake-service and policy-service read the same file ({@code MICRONAUT_CONFIG_FILES}); only the
+ * hash of the CI token is in it.
  */
 final class DemoProject {
   static final String PROJECT = "demo";
@@ -20,6 +22,12 @@ final class DemoProject {
   static final String RSA_POLICY = "rsa";
 
   static final String RSA_KEY_ID = "demo-cosign-rsa";
+
+  /**
+   * A policy for CI requests only: pushes to {@code <registry>/builds/*} are not auto-signed, so
+   * that {@code stack bench} can time the CI path alone.
+   */
+  static final String BUILDS_POLICY = "builds";
 
   private DemoProject() {}
 
@@ -55,9 +63,24 @@ final class DemoProject {
                   repositories: ["%s/demo/*"]
                   methods: [cosign]
                   key: %s
+                %s:
+                  submitters: [ci]
+                  repositories: ["%s/builds/*"]
+                  methods: [cosign]
+                  key: %s
         """
         .formatted(
-            PROJECT, tokenSha256, POLICY, registry, KEY_ID, RSA_POLICY, registry, RSA_KEY_ID);
+            PROJECT,
+            tokenSha256,
+            POLICY,
+            registry,
+            KEY_ID,
+            RSA_POLICY,
+            registry,
+            RSA_KEY_ID,
+            BUILDS_POLICY,
+            registry,
+            KEY_ID);
   }
 
   static String sha256Hex(String value) {

@@ -47,9 +47,14 @@ final class RegistryConfig {
                 .append("      timeout: 2s\n")
                 .append("      threshold: 5\n")
                 .append("      backoff: 1s\n")
-                // Blob pushes carry this media type; only manifest events matter to intake.
-                .append("      ignoredmediatypes:\n")
-                .append("        - application/octet-stream\n"));
+                // Only manifest pushes matter to intake. Blob events carry this media type, and
+                // pulls (every read of a manifest, the publisher's included) would otherwise
+                // queue up in front of the pushes: the registry delivers one event at a time.
+                .append("      ignore:\n")
+                .append("        mediatypes:\n")
+                .append("          - application/octet-stream\n")
+                .append("        actions:\n")
+                .append("          - pull\n"));
     return yaml.toString();
   }
 

@@ -1,0 +1,97 @@
+package dev.hallmark.bench;
+
+import dev.hallmark.deploy.local.DemoConfiguration;
+import dev.hallmark.deploy.local.HallmarkHome;
+import dev.hallmark.deploy.local.SoftHsmToken;
+import dev.hallmark.deploy.local.StackEnvFile;
+import dev.hallmark.deploy.local.StackLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** The running local stack the benchmark measures, as {@code stack.env} describes it. */
+record StackTarget(StackLayout layout, Map<String, String> env) {
+
+  static StackTarget running() {
+    StackLayout layout = StackLayout.of(HallmarkHome.locate(), System.getenv());
+    if (!Files.isRegularFile(layout.stackEnv())) {
+      throw new IllegalStateException(
+          layout.stackEnv() + " is missing: start the stack first with deploy/local/stack up");
+    }
+    return new StackTarget(layout, StackEnvFile.read(layout.stackEnv()));
+  }
+
+  String registry() {
+    return required("HALLMARK_REGISTRY");
+  }
+
+  String intakeUrl() {
+    return required("HALLMARK_INTAKE_URL");
+  }
+
+  String ciToken() {
+    return required("HALLMARK_CI_TOKEN");
+  }
+
+  String project() {
+    return required("HALLMARK_PROJECT");
+  }
+
+  String kafkaBootstrap() {
+    return required("HALLMARK_KAFKA_BOOTSTRAP");
+  }
+
+  /** The demo SoftHSM token, which holds the key the demo policies sign with. */
+  SoftHsmToken hsmToken() {
+    return SoftHsmToken.open(layout.softHsm(), DemoConfiguration.TOKEN_LABEL);
+  }
+
+  Path signerJar() {
+    return layout.home().resolve("signer-service/target/signer-service.jar");
+  }
+
+  /** Every process the stack started, by component name, from {@code pids/<component>.pid}. */
+  Map<String, Long> processes() {
+    Map<String, Long> pids = new TreeMap<>();
+    Path dir = layout.root().resolve("pids");
+    if (!Files.isDirectory(dir)) {
+      return pids;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      files
+          .filter(file -> file.getFileName().toString().endsWith(".pid"))
+          .forEach(
+              file ->
+                  readPid(file)
+                      .ifPresent(
+                          pid ->
+                              pids.put(
+                                  file.getFileName().toString().replaceFirst("\\.pid$", ""), pid)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return pids;
+  }
+
+  private static Optional<Long> readPid(Path file) {
+    try {
+      return Optional.of(Long.parseLong(Files.readString(file).trim()));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String required(String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(
+          name + " is not in " + layout.stackEnv() + "; restart with deploy/local/stack up");
+    }
+    return value;
+  }
+}
