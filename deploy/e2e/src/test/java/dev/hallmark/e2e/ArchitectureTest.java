@@ -39,7 +39,8 @@ class ArchitectureTest {
     List<Path> classDirs =
         Stream.concat(
                 SERVICES.keySet().stream(),
-                Stream.of("schemas", "service-runtime", "oci-client", "deploy/local"))
+                Stream.of(
+                    "schemas", "service-runtime", "oci-client", "deploy/local", "deploy/bench"))
             .map(module -> root.resolve(module).resolve("target/classes"))
             .toList();
     for (Path dir : classDirs) {
@@ -122,6 +123,21 @@ class ArchitectureTest {
         .because(
             "the launcher starts infrastructure for the local stack and tests; production code"
                 + " gets its endpoints from configuration")
+        .check(all);
+  }
+
+  @Test
+  void bench_measuresServicesFromOutside() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hallmark.bench..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(servicePackagesAnd("dev.hallmark.runtime", "io.micronaut"))
+        .because(
+            "the benchmark drives the stack through its HTTP APIs, the registry and Kafka, as"
+                + " clients do; code of a service it needs (the raw HSM rate) runs from that"
+                + " service's jar in a process of its own")
         .check(all);
   }
 

@@ -2,6 +2,8 @@ package dev.hallmark.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.deploy.local.StackEnvFile;
 import dev.hallmark.deploy.local.images.TestImages;
 import dev.hallmark.deploy.local.images.TestImages.PushedImage;
@@ -65,10 +67,11 @@ class LocalStackIT {
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   Map<String, String> stackEnv;
   String upOutput;
+  Path stateDir;
 
   @BeforeAll
   void up() throws Exception {
-    Path stateDir = Files.createTempDirectory("hallmark-e2e-stack");
+    stateDir = Files.createTempDirectory("hallmark-e2e-stack");
     env.put("HALLMARK_STACK_DIR", stateDir.toString());
     env.put("HALLMARK_SKIP_BUILD", "1"); // the reactor packaged the services before this module
     for (String variable : PORT_VARIABLES) {
@@ -306,6 +309,46 @@ class LocalStackIT {
     assertThat(rejected.body())
         .contains("\"field\":\"artifacts[0].repository\"")
         .contains("\"field\":\"artifacts[0].digest\"");
+  }
+
+  /** The benchmark's smoke run: every phase completes and the JSON has the documented fields. */
+  @Test
+  @Order(8)
+  void bench_smallRun_signsEveryImageAndWritesTheResults() throws Exception {
+    CommandResult bench =
+        stack(
+            "bench",
+            "--images",
+            "4",
+            "--concurrency",
+            "2",
+            "--hsm-seconds",
+            "0.5",
+            "--timeout-seconds",
+            "60");
+    assertThat(bench.exitCode()).as(bench.output()).isZero();
+    assertThat(bench.output()).contains("raw HSM").contains("pipeline CI").contains("ratio");
+
+    JsonNode result = new ObjectMapper().readTree(stateDir.resolve("bench/latest.json").toFile());
+    for (String rate :
+        List.of(
+            "raw_hsm_per_s", "raw_registry_per_s", "pipeline_ci_per_s", "pipeline_webhook_per_s")) {
+      assertThat(result.path(rate).asDouble()).as(rate).isPositive();
+    }
+    assertThat(result.path("complete").asBoolean()).isTrue();
+    assertThat(result.path("latency_ms").path("count").asInt()).isEqualTo(4);
+    assertThat(result.path("latency_ms").path("p99").asDouble()).isPositive();
+    assertThat(result.path("rss_mb").path("registry-publisher").asDouble()).isPositive();
+  }
+
+  @Test
+  @Order(9)
+  void bench_badOption_isRefusedWithUsage() throws Exception {
+    CommandResult bench = stack("bench", "--images", "none");
+    assertThat(bench.exitCode()).isEqualTo(2);
+    assertThat(bench.output())
+        .contains("--images must be an integer")
+        .contains("usage: stack bench");
   }
 
   private HttpResponse<String> submit(String body) throws IOException, InterruptedException {

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * (cosign {@code specs/SIGNATURE_SPEC.md}, "Tag-based Discovery"): read {@code
  * <repository>:sha256-<hex>.sig} if it exists, keep its layers, append the new one unless the same
  * payload with the same signature is already there, upload the missing blobs, put the manifest,
- * then read it back and check the signature is in it.
+ * then read it back and check the signature is in it. Blobs are uploaded without a HEAD first.
  *
  * <p>This is a read-modify-write of a tag, so concurrent writers of one digest must be serialized:
  * within a process the caller holds a lock per digest ({@code DigestLocks}); across instances the
@@ -62,9 +62,9 @@ public class CosignSignatureStore {
       return location(repository, imageDigest);
     }
     SigManifest updated = current.with(signature);
-    ensureBlob(repository, signature.payloadDigest(), signature.payload());
+    ensureBlob(repository, signature.payload());
     byte[] config = updated.config();
-    ensureBlob(repository, dev.hallmark.oci.Digests.sha256(config), config);
+    ensureBlob(repository, config);
     byte[] manifest = updated.manifest(config);
     String digest = registry.putManifest(repository, tag, MediaTypes.OCI_MANIFEST, manifest);
 
@@ -85,9 +85,12 @@ public class CosignSignatureStore {
     return location(repository, imageDigest);
   }
 
-  private void ensureBlob(RepositoryRef repository, String digest, byte[] content) {
-    if (!registry.blobExists(repository, digest)) {
-      registry.uploadBlob(repository, content);
-    }
+  /**
+   * Uploads without asking first: the payload and config of a new signature are almost always new
+   * to the repository, so a HEAD before the upload was a round trip spent for nothing (9 registry
+   * calls per publication became 7), and uploading a blob the registry has already is harmless.
+   */
+  private void ensureBlob(RepositoryRef repository, byte[] content) {
+    registry.uploadBlob(repository, content);
   }
 }

@@ -28,6 +28,10 @@ final class RegistryConfig {
         .append('\n')
         .append("  delete:\n")
         .append("    enabled: true\n")
+        // As in the registry's own default configuration: blob descriptors from memory instead of
+        // stat calls on the storage for every blob check and manifest put.
+        .append("  cache:\n")
+        .append("    blobdescriptor: inmemory\n")
         .append("http:\n")
         .append("  addr: 127.0.0.1:")
         .append(port)
