@@ -13,12 +13,15 @@ public final class StackCommand {
   static final int NOT_RUNNING = 3;
 
   private static final String USAGE =
-      "usage: stack up [--infra-only] [--no-demo] | demo [--pushes N] | down | status\n"
+      "usage: stack up [--infra-only] [--no-demo] | demo [--pushes N] | bench [options] | down"
+          + " | status\n"
           + "  up          start (or reuse) PostgreSQL, Kafka, the registry and the services,\n"
           + "              then push a demo image and verify its signature\n"
           + "  --infra-only  only PostgreSQL, Kafka and the registry\n"
           + "  --no-demo   skip the demo push\n"
           + "  demo        push N images (default 1), verify each signature, report latency\n"
+          + "  bench       latency and throughput against the raw HSM and registry rates\n"
+          + "              (run by deploy/local/stack from deploy/bench; see docs/benchmark.md)\n"
           + "  down        stop everything the stack started\n"
           + "  status      one line per component";
 
