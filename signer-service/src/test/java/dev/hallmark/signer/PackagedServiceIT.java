@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hallmark.deploy.local.Infrastructure;
 import dev.hallmark.deploy.local.SoftHsmToken;
 import dev.hallmark.deploy.local.TestInfrastructure;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,6 +98,10 @@ class PackagedServiceIT {
       assertThat(pem.statusCode()).isEqualTo(200);
       assertThat(pem.headers().firstValue("Content-Type")).hasValue("application/x-pem-file");
       assertThat(pem.body()).startsWith("-----BEGIN PUBLIC KEY-----");
+      assertCertificateHoldsTheKey(get(http, base + "/api/v1/keys/" + keyId + "/certificate"), pem);
+      HttpResponse<String> unknown = get(http, base + "/api/v1/keys/no-such-key/certificate");
+      assertThat(unknown.statusCode()).isEqualTo(404);
+      assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
       assertThat(Files.readString(log))
           .contains("generated RSA_2048 key '" + keyId + "'")
           .doesNotContain(Files.readString(token.pinFile()).trim());
@@ -102,6 +111,65 @@ class PackagedServiceIT {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /**
+   * The certificate is PEM, holds the same public key as {@code /public-key}, and is self-signed by
+   * that key (its signature was computed in the token), valid now: what {@code notary delegation
+   * add} accepts.
+   */
+  private static void assertCertificateHoldsTheKey(
+      HttpResponse<String> certificate, HttpResponse<String> publicKeyPem) throws Exception {
+    assertThat(certificate.statusCode()).as(certificate.body()).isEqualTo(200);
+    assertThat(certificate.body()).startsWith("-----BEGIN CERTIFICATE-----");
+    X509Certificate x509 =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                    new ByteArrayInputStream(
+                        certificate.body().getBytes(StandardCharsets.US_ASCII)));
+    String base64 =
+        publicKeyPem
+            .body()
+            .replace("-----BEGIN PUBLIC KEY-----", "")
+            .replace("-----END PUBLIC KEY-----", "")
+            .replaceAll("\\s", "");
+    assertThat(x509.getPublicKey().getEncoded()).isEqualTo(Base64.getDecoder().decode(base64));
+    x509.verify(x509.getPublicKey());
+    x509.checkValidity();
+    assertNotaryClientAccepts(certificate.body());
+  }
+
+  /**
+   * The real notary client (Debian package {@code notary}) stages the certificate as the {@code
+   * targets/releases} delegation key, offline: it checks the certificate as it would before a
+   * publish and prints the TUF key id it derived.
+   */
+  private static void assertNotaryClientAccepts(String certificatePem) throws Exception {
+    Path dir = Files.createTempDirectory("hallmark-notary-client");
+    Path file = dir.resolve("hallmark.crt");
+    Files.writeString(file, certificatePem);
+    Process notary =
+        new ProcessBuilder(
+                "notary",
+                "-d",
+                dir.resolve("trust").toString(),
+                "-s",
+                "https://127.0.0.1:1",
+                "delegation",
+                "add",
+                "registry.example/team/app",
+                "targets/releases",
+                file.toString(),
+                "--all-paths")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(notary.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(notary.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(notary.exitValue()).as(output).isZero();
+    assertThat(output)
+        .containsPattern("targets/releases with keys \\[[0-9a-f]{64}\\]")
+        .contains("staged for next publish");
   }
 
   private static void awaitHealthy(HttpClient http, String base, Process process, Path log)

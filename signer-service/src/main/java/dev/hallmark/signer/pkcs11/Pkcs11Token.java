@@ -112,7 +112,8 @@ public final class Pkcs11Token implements AutoCloseable {
     try {
       Key key = keyStore.getKey(label, null);
       Certificate certificate = keyStore.getCertificate(label);
-      if (!(key instanceof PrivateKey privateKey) || certificate == null) {
+      if (!(key instanceof PrivateKey privateKey)
+          || !(certificate instanceof X509Certificate x509)) {
         return Optional.empty();
       }
       if (!algorithm.matches(certificate.getPublicKey())) {
@@ -121,8 +122,7 @@ public final class Pkcs11Token implements AutoCloseable {
             algorithm,
             SigningAlgorithm.describe(certificate.getPublicKey()));
       }
-      return Optional.of(
-          new Pkcs11Signer(provider, privateKey, certificate.getPublicKey(), algorithm, label));
+      return Optional.of(new Pkcs11Signer(provider, privateKey, x509, algorithm, label));
     } catch (GeneralSecurityException e) {
       throw new TokenUnavailableException(
           library, describe(slot), "cannot read key '" + label + "': " + e.getMessage(), e);

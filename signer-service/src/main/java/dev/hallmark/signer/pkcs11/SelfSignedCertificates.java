@@ -26,8 +26,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * The self-signed certificate stored next to a key generated in the token. SunPKCS11's KeyStore
  * lists only private keys that have a certificate, so this certificate is what makes the key found
- * again by its label after a restart. It is a storage artefact, not a trust statement: it is not
- * published with signatures. Its signature is computed inside the token, by the new private key.
+ * again by its label after a restart. Its signature is computed inside the token, by the new
+ * private key. It is not published with cosign signatures; {@code GET
+ * /api/v1/keys/{keyId}/certificate} serves it for {@code notary delegation add}, where a stable
+ * certificate is what names the key.
  */
 final class SelfSignedCertificates {
   /** RFC 5280 section 4.1.2.5: 99991231235959Z means "no well-defined expiration date". */

@@ -5,6 +5,8 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
 
 /**
  * A key that lives in a PKCS#11 token, used through the JDK's SunPKCS11 provider. The private key
@@ -20,23 +22,31 @@ public final class Pkcs11Signer implements Signer {
   private final PublicKey publicKey;
   private final SigningAlgorithm algorithm;
   private final String label;
+  private final X509Certificate certificate;
 
   /**
    * @param provider the configured SunPKCS11 instance the key belongs to
    * @param privateKey the key handle from that provider's key store
+   * @param certificate the certificate stored with the key in the token
    * @param label the key's alias in the token ({@code CKA_LABEL} of its certificate)
    */
   public Pkcs11Signer(
       Provider provider,
       PrivateKey privateKey,
-      PublicKey publicKey,
+      X509Certificate certificate,
       SigningAlgorithm algorithm,
       String label) {
     this.provider = provider;
     this.privateKey = privateKey;
-    this.publicKey = publicKey;
+    this.publicKey = certificate.getPublicKey();
+    this.certificate = certificate;
     this.algorithm = algorithm;
     this.label = label;
+  }
+
+  @Override
+  public Optional<X509Certificate> certificate() {
+    return Optional.of(certificate);
   }
 
   @Override

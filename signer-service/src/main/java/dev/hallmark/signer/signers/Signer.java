@@ -1,6 +1,8 @@
 package dev.hallmark.signer.signers;
 
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
 
 /**
  * One signing key, whatever holds it. Implementations are thread-safe.
@@ -22,4 +24,14 @@ public interface Signer {
    * @throws SigningException if the key holder fails; the message names the key, never data
    */
   byte[] sign(byte[] data);
+
+  /**
+   * The X.509 certificate that holds this key's public key, if the key holder keeps one: the
+   * certificate stored next to a PKCS#11 key (signed inside the token when the key was generated)
+   * or the one in a PKCS#12 file. It is stable across restarts, which a Notary delegation needs:
+   * the delegation's key id is the hash of the certificate.
+   */
+  default Optional<X509Certificate> certificate() {
+    return Optional.empty();
+  }
 }

@@ -16,12 +16,14 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jce.spec.ECParameterSpec;
@@ -49,13 +51,29 @@ public final class SoftwareSigner implements Signer {
   private final PublicKey publicKey;
   private final SigningAlgorithm algorithm;
   private final String description;
+  private final X509Certificate certificate;
 
   private SoftwareSigner(
       PrivateKey privateKey, PublicKey publicKey, SigningAlgorithm algorithm, String description) {
+    this(privateKey, publicKey, algorithm, description, null);
+  }
+
+  private SoftwareSigner(
+      PrivateKey privateKey,
+      PublicKey publicKey,
+      SigningAlgorithm algorithm,
+      String description,
+      X509Certificate certificate) {
     this.privateKey = privateKey;
     this.publicKey = publicKey;
     this.algorithm = algorithm;
     this.description = description;
+    this.certificate = certificate;
+  }
+
+  /** The same key with the certificate of its PKCS#12 entry. */
+  private SoftwareSigner withCertificate(X509Certificate certificate) {
+    return new SoftwareSigner(privateKey, publicKey, algorithm, description, certificate);
   }
 
   /**
@@ -132,8 +150,8 @@ public final class SoftwareSigner implements Signer {
       if (!(key instanceof PrivateKey privateKey) || certificate == null) {
         throw new KeyFileException(file, "no private key with a certificate under alias " + entry);
       }
-      return checked(
-          file, privateKey, certificate.getPublicKey(), algorithm, "PKCS#12 key " + file);
+      return checked(file, privateKey, certificate.getPublicKey(), algorithm, "PKCS#12 key " + file)
+          .withCertificate(certificate instanceof X509Certificate x509 ? x509 : null);
     } catch (IOException | GeneralSecurityException e) {
       // KeyStore reports a wrong password as an IOException; its message holds no secret.
       throw new KeyFileException(
@@ -144,6 +162,11 @@ public final class SoftwareSigner implements Signer {
   @Override
   public PublicKey publicKey() {
     return publicKey;
+  }
+
+  @Override
+  public Optional<X509Certificate> certificate() {
+    return Optional.ofNullable(certificate);
   }
 
   @Override

@@ -80,6 +80,17 @@ class SoftwareSignerTest {
 
     assertThat(signer.publicKey()).isEqualTo(pair.getPublic());
     assertThat(verifies("SHA256withRSA", pair.getPublic(), PAYLOAD, signer.sign(PAYLOAD))).isTrue();
+    assertThat(signer.certificate())
+        .hasValueSatisfying(
+            certificate -> assertThat(certificate.getPublicKey()).isEqualTo(pair.getPublic()));
+  }
+
+  @Test
+  void fromPem_hasNoCertificate() throws Exception {
+    KeyPair pair = TestKeys.generate(SigningAlgorithm.ECDSA_P256);
+    Path pem = TestKeys.writePkcs8Pem(dir.resolve("plain.pem"), pair);
+
+    assertThat(SoftwareSigner.fromPem(pem, SigningAlgorithm.ECDSA_P256).certificate()).isEmpty();
   }
 
   @Test
