@@ -10,6 +10,8 @@ import dev.hallmark.signer.TestToken;
 import dev.hallmark.signer.signers.KeyTypeMismatchException;
 import dev.hallmark.signer.signers.Pkcs11Signer;
 import dev.hallmark.signer.signers.SigningAlgorithm;
+import dev.hallmark.signer.tuf.CanonicalJson;
+import dev.hallmark.signer.tuf.TufSignatures;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +45,7 @@ class Pkcs11KeyLifecycleIT {
 
     byte[] ecPublic;
     byte[] rsaPublic;
+    byte[] ecCertificate;
     try (ApplicationContext context = ApplicationContext.run(first)) {
       SigningKeys keys = context.getBean(SigningKeys.class);
       SigningKey ec = keys.get(ecId);
@@ -55,6 +58,8 @@ class Pkcs11KeyLifecycleIT {
       assertThat(verifies(rsa, "SHA256withRSA")).isTrue();
       ecPublic = ec.signer().publicKey().getEncoded();
       rsaPublic = rsa.signer().publicKey().getEncoded();
+      ecCertificate = ec.signer().certificate().orElseThrow().getEncoded();
+      assertThat(tufSignatureVerifies(ec)).as("Notary (TUF) signature by the HSM key").isTrue();
       assertThat(context.getBean(SigningKeyRepository.class).findById(ecId))
           .hasValueSatisfying(
               row -> {
@@ -86,6 +91,9 @@ class Pkcs11KeyLifecycleIT {
       assertThat(keys.get(ecId).signer().publicKey().getEncoded()).isEqualTo(ecPublic);
       assertThat(keys.get(rsaId).signer().publicKey().getEncoded()).isEqualTo(rsaPublic);
       assertThat(verifies(keys.get(ecId), "SHA256withECDSA")).isTrue();
+      // The certificate names the key in Notary delegations, so it must not change on restart.
+      assertThat(keys.get(ecId).signer().certificate().orElseThrow().getEncoded())
+          .isEqualTo(ecCertificate);
     }
   }
 
@@ -167,6 +175,16 @@ class Pkcs11KeyLifecycleIT {
     verifier.initVerify(key.signer().publicKey());
     verifier.update(DATA);
     return verifier.verify(key.signer().sign(DATA));
+  }
+
+  /** A Notary role signature (raw r||s over canonical JSON) made by the key in the token. */
+  private static boolean tufSignatureVerifies(SigningKey key) throws Exception {
+    Map<String, Object> signed = Map.of("_type", "Targets", "version", 1);
+    byte[] raw = (byte[]) TufSignatures.sign(signed, key.signer(), "id").get("sig");
+    Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+    verifier.initVerify(key.signer().publicKey());
+    verifier.update(CanonicalJson.encode(signed));
+    return verifier.verify(raw);
   }
 
   private String listObjects() throws Exception {
