@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,6 +30,11 @@ record BenchReport(
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** The phases that time items, in the order they ran. */
+  List<PhaseResult> timedPhases() {
+    return List.of(rawRegistry, webhookSaturation, webhookPaced, ci);
+  }
 
   double smallerRawRate() {
     return Math.min(rawHsm.perSecond(), rawRegistry.perSecond());
@@ -72,7 +78,7 @@ record BenchReport(
         "-",
         "-",
         "-");
-    for (PhaseResult phase : new PhaseResult[] {rawRegistry, webhookSaturation, webhookPaced, ci}) {
+    for (PhaseResult phase : timedPhases()) {
       LatencySummary l = phase.latency();
       out.printf(
           Locale.ROOT,
@@ -137,7 +143,7 @@ record BenchReport(
     settings.put("hsm_seconds", options.hsmSeconds());
     settings.put("hsm_threads", options.hsmThreads());
     ArrayNode phases = root.putArray("phases");
-    for (PhaseResult phase : new PhaseResult[] {rawRegistry, webhookSaturation, webhookPaced, ci}) {
+    for (PhaseResult phase : timedPhases()) {
       ObjectNode node = phases.addObject();
       node.put("name", phase.name());
       node.put("attempted", phase.attempted());

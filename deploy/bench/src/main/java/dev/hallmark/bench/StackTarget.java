@@ -2,6 +2,7 @@ package dev.hallmark.bench;
 
 import dev.hallmark.deploy.local.DemoConfiguration;
 import dev.hallmark.deploy.local.HallmarkHome;
+import dev.hallmark.deploy.local.PidFile;
 import dev.hallmark.deploy.local.SoftHsmToken;
 import dev.hallmark.deploy.local.StackEnvFile;
 import dev.hallmark.deploy.local.StackLayout;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -58,7 +58,7 @@ record StackTarget(StackLayout layout, Map<String, String> env) {
   /** Every process the stack started, by component name, from {@code pids/<component>.pid}. */
   Map<String, Long> processes() {
     Map<String, Long> pids = new TreeMap<>();
-    Path dir = layout.root().resolve("pids");
+    Path dir = layout.pidFile("any").getParent();
     if (!Files.isDirectory(dir)) {
       return pids;
     }
@@ -67,7 +67,7 @@ record StackTarget(StackLayout layout, Map<String, String> env) {
           .filter(file -> file.getFileName().toString().endsWith(".pid"))
           .forEach(
               file ->
-                  readPid(file)
+                  PidFile.read(file)
                       .ifPresent(
                           pid ->
                               pids.put(
@@ -76,14 +76,6 @@ record StackTarget(StackLayout layout, Map<String, String> env) {
       throw new UncheckedIOException(e);
     }
     return pids;
-  }
-
-  private static Optional<Long> readPid(Path file) {
-    try {
-      return Optional.of(Long.parseLong(Files.readString(file).trim()));
-    } catch (IOException | NumberFormatException e) {
-      return Optional.empty();
-    }
   }
 
   private String required(String name) {

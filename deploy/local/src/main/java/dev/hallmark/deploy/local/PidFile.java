@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** {@code .local-stack/pids/<component>.pid}: the pid of a process the stack started. */
-final class PidFile {
+public final class PidFile {
   private PidFile() {}
 
   static void write(Path file, long pid) {
@@ -19,7 +19,8 @@ final class PidFile {
     }
   }
 
-  static Optional<Long> read(Path file) {
+  /** The pid in the file, or empty if it is missing or holds no number. */
+  public static Optional<Long> read(Path file) {
     try {
       return Optional.of(Long.parseLong(Files.readString(file).trim()));
     } catch (IOException | NumberFormatException e) {
