@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hallmark.deploy.local.Infrastructure;
 import dev.hallmark.deploy.local.SoftHsmToken;
 import dev.hallmark.deploy.local.TestInfrastructure;
-import dev.hallmark.signer.tuf.TufKeys;
+import dev.hallmark.notary.TufKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -88,7 +88,8 @@ record BenchOptions(
     return new BenchOptions(images, concurrency, rate, hsmSeconds, hsmThreads, value);
   }
 
-  private static int positiveInt(String name, String value, int max) {
+  /** Shared with {@link NotaryBenchOptions}, so that both commands word their errors alike. */
+  static int positiveInt(String name, String value, int max) {
     try {
       int parsed = Integer.parseInt(value);
       if (parsed >= 1 && parsed <= max) {

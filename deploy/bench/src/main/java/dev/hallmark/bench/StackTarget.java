@@ -2,14 +2,17 @@ package dev.hallmark.bench;
 
 import dev.hallmark.deploy.local.DemoConfiguration;
 import dev.hallmark.deploy.local.HallmarkHome;
+import dev.hallmark.deploy.local.NotaryCli;
 import dev.hallmark.deploy.local.PidFile;
 import dev.hallmark.deploy.local.SoftHsmToken;
 import dev.hallmark.deploy.local.StackEnvFile;
 import dev.hallmark.deploy.local.StackLayout;
+import dev.hallmark.deploy.local.TrustPinningFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -44,6 +47,35 @@ record StackTarget(StackLayout layout, Map<String, String> env) {
 
   String kafkaBootstrap() {
     return required("HALLMARK_KAFKA_BOOTSTRAP");
+  }
+
+  /** The Notary v1 server; the stack runs one only when the notary packages are installed. */
+  String notaryUrl() {
+    String url = env.get("HALLMARK_NOTARY_URL");
+    if (url == null || url.isBlank()) {
+      throw new IllegalStateException(
+          "the stack runs no Notary server (HALLMARK_NOTARY_URL is not in "
+              + layout.stackEnv()
+              + "); apt-get install notary, then restart with deploy/local/stack up");
+    }
+    return url;
+  }
+
+  /** The demo repository's GUN, {@code <registry>/demo/app}, set up when the stack started. */
+  String notaryGun() {
+    return required("HALLMARK_NOTARY_GUN");
+  }
+
+  /** The root key verifiers trust for the demo repository, from the trust pinning file. */
+  NotaryCli.RootPin notaryRootPin() {
+    String gun = notaryGun();
+    Path file = Path.of(required("HALLMARK_NOTARY_TRUST_PINNING"));
+    List<String> ids = TrustPinningFile.rootKeyIds(file, gun).orElse(List.of());
+    if (ids.isEmpty()) {
+      throw new IllegalStateException(
+          "no root is pinned for " + gun + " in " + file + "; restart with deploy/local/stack up");
+    }
+    return new NotaryCli.RootPin(gun, ids.get(0));
   }
 
   /** The demo SoftHSM token, which holds the key the demo policies sign with. */

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The webhook path: images pushed to {@code <registry>/demo/...}, which the demo policy signs on
- * push; each image's latency runs from the end of its push (the manifest put answered) to the
+ * The webhook path: images pushed to {@code <registry>/demo/bench-...}, which the demo policy
+ * {@code cosign} signs on push (cosign only: Notary trust data exists for {@code demo/app} alone);
+ * each image's latency runs from the end of its push (the manifest put answered) to the
  * announcement of its signature (see {@link PublicationWatcher}).
  */
 final class WebhookPathBenchmark {

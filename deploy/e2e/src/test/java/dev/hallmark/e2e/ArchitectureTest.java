@@ -40,7 +40,12 @@ class ArchitectureTest {
         Stream.concat(
                 SERVICES.keySet().stream(),
                 Stream.of(
-                    "schemas", "service-runtime", "oci-client", "deploy/local", "deploy/bench"))
+                    "schemas",
+                    "service-runtime",
+                    "oci-client",
+                    "notary-client",
+                    "deploy/local",
+                    "deploy/bench"))
             .map(module -> root.resolve(module).resolve("target/classes"))
             .toList();
     for (Path dir : classDirs) {
@@ -152,6 +157,21 @@ class ArchitectureTest {
         .because(
             "oci-client is a plain OCI distribution client any module can use; keep service"
                 + " and framework code in the services")
+        .check(all);
+  }
+
+  @Test
+  void notaryClient_knowsNoServiceAndNoFramework() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hallmark.notary..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            servicePackagesAnd("dev.hallmark.runtime", "dev.hallmark.oci", "io.micronaut"))
+        .because(
+            "notary-client holds the TUF rules signer-service and registry-publisher must agree"
+                + " on; keep it free of service, framework and registry code")
         .check(all);
   }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hallmark.deploy.local.NotaryCli;
 import dev.hallmark.deploy.local.StackEnvFile;
+import dev.hallmark.deploy.local.TrustPinningFile;
 import dev.hallmark.deploy.local.images.TestImages;
 import dev.hallmark.deploy.local.images.TestImages.PushedImage;
 import dev.hallmark.deploy.local.images.TestImages.PushedIndex;
@@ -58,6 +60,7 @@ class LocalStackIT {
           "HALLMARK_PUBLISHER_PORT",
           "HALLMARK_AUDIT_PORT",
           "HALLMARK_REGISTRY_PORT",
+          "HALLMARK_NOTARY_PORT",
           "HALLMARK_KAFKA_PORT",
           "HALLMARK_KAFKA_CONTROLLER_PORT",
           "HALLMARK_PG_PORT");
@@ -147,7 +150,7 @@ class LocalStackIT {
     PushedImage second = TestImages.push(registry, "demo/ci", "2.0");
     String body =
         """
-        {"project": "demo", "signingPolicy": "default", "methods": ["cosign"],
+        {"project": "demo", "signingPolicy": "cosign", "methods": ["cosign"],
          "artifacts": [{"repository": "%s/demo/ci", "digest": "%s", "tags": ["1.0"]},
                        {"repository": "%s/demo/ci", "digest": "%s", "tags": ["2.0"]}],
          "origin": {"repositoryUrl": "https://git.example/acme/app", "ref": "refs/heads/main",
@@ -189,7 +192,7 @@ class LocalStackIT {
     PushedIndex index = TestImages.pushIndex(registry, "demo/multi", "1.0");
     String body =
         """
-        {"project": "demo", "signingPolicy": "default",
+        {"project": "demo", "signingPolicy": "cosign",
          "artifacts": [{"repository": "%s/demo/tagged", "tags": ["release-1"]},
                        {"repository": "%s/demo/multi", "digest": "%s", "tags": ["1.0"],
                         "recursive": true}]}
@@ -219,7 +222,7 @@ class LocalStackIT {
   void twoKeysOnOneDigest_bothSignaturesPresentAndVerify() throws Exception {
     String registry = stackEnv.get("HALLMARK_REGISTRY");
     PushedImage image = TestImages.push(registry, "demo/twokeys", "1.0");
-    awaitVerifiedCount(image, 1); // policy default signs the push with the ECDSA key
+    awaitVerifiedCount(image, 1); // policy cosign signs the push with the ECDSA key
     String body =
         """
         {"project": "demo", "signingPolicy": "rsa",
@@ -312,6 +315,96 @@ class LocalStackIT {
   }
 
   /** The benchmark's smoke run: every phase completes and the JSON has the documented fields. */
+  @Test
+  @Order(4)
+  void notary_tagRequested_isListedByTheNotaryClientUnderTargetsReleases_andKeepsEarlierTags()
+      throws Exception {
+    String registry = stackEnv.get("HALLMARK_REGISTRY");
+    PushedImage first = TestImages.push(registry, "demo/app", "e2e-first");
+    PushedImage second = TestImages.push(registry, "demo/app", "e2e-second");
+
+    awaitStatus(notaryRequest(first, "1.0"), "COMPLETED");
+    awaitStatus(notaryRequest(second, "2.0"), "COMPLETED");
+
+    Map<String, NotaryCli.Target> listed = notaryList();
+    assertNotaryTarget(listed, "1.0", first);
+    assertNotaryTarget(listed, "2.0", second);
+  }
+
+  @Test
+  @Order(4)
+  void notary_twoTagsRequestedAtOnce_bothArePublished() throws Exception {
+    String registry = stackEnv.get("HALLMARK_REGISTRY");
+    PushedImage a = TestImages.push(registry, "demo/app", "e2e-a");
+    PushedImage b = TestImages.push(registry, "demo/app", "e2e-b");
+
+    String first = notaryRequest(a, "3.0");
+    String second = notaryRequest(b, "4.0");
+    awaitStatus(first, "COMPLETED");
+    awaitStatus(second, "COMPLETED");
+
+    Map<String, NotaryCli.Target> listed = notaryList();
+    assertNotaryTarget(listed, "3.0", a);
+    assertNotaryTarget(listed, "4.0", b);
+  }
+
+  private String notaryRequest(PushedImage image, String tag) throws Exception {
+    String body =
+        """
+        {"project": "demo", "signingPolicy": "default", "methods": ["notary"],
+         "artifacts": [{"repository": "%s/demo/app", "digest": "%s", "tags": ["%s"]}]}
+        """
+            .formatted(stackEnv.get("HALLMARK_REGISTRY"), image.digest(), tag);
+    HttpResponse<String> accepted = submit(body);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    return field(accepted.body(), "id");
+  }
+
+  /** {@code notary list} with a fresh trust directory that trusts only the pinned root. */
+  private Map<String, NotaryCli.Target> notaryList() {
+    String gun = stackEnv.get("HALLMARK_NOTARY_GUN");
+    Path pinning = Path.of(stackEnv.get("HALLMARK_NOTARY_TRUST_PINNING"));
+    NotaryCli.RootPin pin =
+        new NotaryCli.RootPin(gun, TrustPinningFile.rootKeyIds(pinning, gun).orElseThrow().get(0));
+    NotaryCli client =
+        NotaryCli.open(stateDir.resolve("e2e-notary-client"), stackEnv.get("HALLMARK_NOTARY_URL"));
+    Map<String, NotaryCli.Target> byTag = new LinkedHashMap<>();
+    for (NotaryCli.Target target : client.list(gun, pin)) {
+      byTag.put(target.name(), target);
+    }
+    return byTag;
+  }
+
+  private void assertNotaryTarget(
+      Map<String, NotaryCli.Target> listed, String tag, PushedImage image) throws Exception {
+    assertThat(listed).as("notary list: %s", listed.keySet()).containsKey(tag);
+    NotaryCli.Target target = listed.get(tag);
+    assertThat("sha256:" + target.sha256Hex()).isEqualTo(image.digest());
+    assertThat(target.role()).isEqualTo("targets/releases");
+    assertThat(target.size()).isEqualTo(manifestSize(image));
+  }
+
+  private long manifestSize(PushedImage image) throws Exception {
+    HttpResponse<Void> head =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://"
+                            + image.registry()
+                            + "/v2/"
+                            + image.repository()
+                            + "/manifests/"
+                            + image.digest()))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .header(
+                    "Accept",
+                    "application/vnd.oci.image.manifest.v1+json,"
+                        + "application/vnd.docker.distribution.manifest.v2+json")
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    return Long.parseLong(head.headers().firstValue("Content-Length").orElseThrow());
+  }
+
   @Test
   @Order(8)
   void bench_smallRun_signsEveryImageAndWritesTheResults() throws Exception {

@@ -180,8 +180,8 @@ public final class ProjectProperties {
 
     /**
      * {@code ...policies.<policy>.methods}: required; signature formats the policy allows: {@code
-     * cosign}, {@code notary}, {@code notation} (only cosign is produced yet; requests for the
-     * others are denied).
+     * cosign}, {@code notary}, {@code notation} (cosign and notary are produced; requests for
+     * notation are denied).
      *
      * @param methods at least one method
      */

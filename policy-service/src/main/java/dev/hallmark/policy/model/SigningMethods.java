@@ -16,8 +16,12 @@ public final class SigningMethods {
   public static final List<SigningMethod> KNOWN =
       Arrays.stream(SigningMethod.values()).filter(m -> m != SigningMethod.UNKNOWN).toList();
 
-  /** The methods signer-service can produce today. */
-  public static final List<SigningMethod> SUPPORTED = List.of(SigningMethod.COSIGN);
+  /**
+   * The methods signer-service can produce today: cosign signatures, and Notary v1 ({@code
+   * targets/releases} signed on registry-publisher's request, for the approved tags only).
+   */
+  public static final List<SigningMethod> SUPPORTED =
+      List.of(SigningMethod.COSIGN, SigningMethod.NOTARY);
 
   private SigningMethods() {}
 

@@ -48,13 +48,25 @@ class PolicyEvaluatorTest {
           List.of(SigningMethod.COSIGN, SigningMethod.NOTARY),
           "demo-release");
 
+  static final Policy EVERYTHING =
+      new Policy(
+          "demo",
+          "everything",
+          1,
+          Set.of("ci"),
+          List.of(Glob.of(REGISTRY + "/demo/*")),
+          List.of(Glob.of("*")),
+          false,
+          List.of(SigningMethod.COSIGN, SigningMethod.NOTARY, SigningMethod.NOTATION),
+          "demo-cosign");
+
   final PolicyEvaluator evaluator =
       new PolicyEvaluator(
           catalogue(
               new Project(
                   "demo",
                   Set.of("ci", "release-bot", "other-ci"),
-                  Map.of("default", DEFAULT, "releases", RELEASES))));
+                  Map.of("default", DEFAULT, "releases", RELEASES, "everything", EVERYTHING))));
 
   @Test
   void evaluate_ciRequestWithinPolicy_approvesWithPolicyKeyAndVersion() {
@@ -231,7 +243,7 @@ class PolicyEvaluatorTest {
   }
 
   @Test
-  void evaluate_notaryAllowedByPolicy_deniesAsNotSupportedYet() {
+  void evaluate_notaryAllowedByPolicy_approves() {
     Decision decision =
         evaluator.evaluate(
             request()
@@ -240,11 +252,13 @@ class PolicyEvaluatorTest {
                 .setMethods(List.of(SigningMethod.COSIGN, SigningMethod.NOTARY))
                 .build());
 
-    assertDenied(decision, "method notary is not supported yet");
+    assertThat(decision.outcome()).isEqualTo(DecisionOutcome.APPROVED);
+    assertThat(decision.keyId()).isEqualTo("demo-release");
+    assertThat(decision.methods()).containsExactly(SigningMethod.COSIGN, SigningMethod.NOTARY);
   }
 
   @Test
-  void evaluate_noMethodsRequestedAndPolicyListsNotary_deniesAsNotSupportedYet() {
+  void evaluate_noMethodsRequestedAndPolicyListsNotary_approvesBoth() {
     Decision decision =
         evaluator.evaluate(
             request()
@@ -253,7 +267,28 @@ class PolicyEvaluatorTest {
                 .setMethods(List.of())
                 .build());
 
-    assertDenied(decision, "method notary is not supported yet");
+    assertThat(decision.outcome()).isEqualTo(DecisionOutcome.APPROVED);
+    assertThat(decision.methods()).containsExactly(SigningMethod.COSIGN, SigningMethod.NOTARY);
+  }
+
+  @Test
+  void evaluate_notationAllowedByPolicy_deniesAsNotSupportedYet() {
+    Decision decision =
+        evaluator.evaluate(
+            request()
+                .setSigningPolicy("everything")
+                .setMethods(List.of(SigningMethod.NOTARY, SigningMethod.NOTATION))
+                .build());
+
+    assertDenied(decision, "method notation is not supported yet");
+  }
+
+  @Test
+  void evaluate_noMethodsRequestedAndPolicyListsNotation_deniesAsNotSupportedYet() {
+    Decision decision =
+        evaluator.evaluate(request().setSigningPolicy("everything").setMethods(List.of()).build());
+
+    assertDenied(decision, "method notation is not supported yet");
   }
 
   @Test

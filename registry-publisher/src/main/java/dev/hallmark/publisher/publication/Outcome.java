@@ -6,17 +6,23 @@ package dev.hallmark.publisher.publication;
  * @param location where the signature is, when published
  * @param reason why not, when failed (never contains secrets)
  * @param attempts attempts made (0 when the event was refused before any registry call)
+ * @param notaryVersion version of the {@code targets/releases} published; null for other methods
  */
-public record Outcome(boolean published, String location, String reason, int attempts) {
+public record Outcome(
+    boolean published, String location, String reason, int attempts, Long notaryVersion) {
   static final int MAX_REASON = 500;
 
   static Outcome published(String location, int attempts) {
-    return new Outcome(true, location, null, attempts);
+    return new Outcome(true, location, null, attempts, null);
+  }
+
+  static Outcome publishedToNotary(String location, int attempts, long version) {
+    return new Outcome(true, location, null, attempts, version);
   }
 
   static Outcome failed(String reason, int attempts) {
     String shortened =
         reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason;
-    return new Outcome(false, null, shortened, attempts);
+    return new Outcome(false, null, shortened, attempts, null);
   }
 }

@@ -71,7 +71,8 @@ public class PublicationOutcomes {
           .setMethod(signature.getMethod())
           .setKeyId(signature.getKeyId())
           .setLocation(outcome.location())
-          .setNotaryVersion(null)
+          .setNotaryVersion(
+              outcome.notaryVersion() == null ? null : Math.toIntExact(outcome.notaryVersion()))
           .build();
     }
     return PublicationFailed.newBuilder()

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.SignatureCreated;
 import dev.hallmark.events.SigningMethod;
+import dev.hallmark.notary.TrustDataException;
 import dev.hallmark.oci.DigestMismatchException;
 import dev.hallmark.oci.Digests;
 import dev.hallmark.oci.RegistryException;
@@ -15,6 +16,9 @@ import dev.hallmark.publisher.cosign.CosignLayer;
 import dev.hallmark.publisher.cosign.CosignSignatureStore;
 import dev.hallmark.publisher.cosign.InvalidSignatureManifestException;
 import dev.hallmark.publisher.cosign.LostUpdateException;
+import dev.hallmark.publisher.notary.NotaryGrant;
+import dev.hallmark.publisher.notary.NotaryPublisher;
+import dev.hallmark.publisher.notary.SignerClient;
 import dev.hallmark.publisher.registry.PublisherSettings;
 import dev.hallmark.schemas.topics.Topics;
 import jakarta.inject.Singleton;
@@ -30,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes one {@link SignatureCreated}: once (a signature already recorded is skipped), with
  * bounded attempts, ending in a recorded {@link Outcome} that {@link PublicationOutcomes}
- * announces. Only {@code COSIGN} is published so far; other methods end in {@code
+ * announces. {@code COSIGN} signatures go to the registry ({@link CosignSignatureStore}), {@code
+ * NOTARY} grants to the Notary server ({@link NotaryPublisher}); other methods end in {@code
  * PublicationFailed}.
  */
 @Singleton
@@ -47,18 +52,21 @@ public class PublicationService {
   private final CosignSignatureStore cosign;
   private final DigestLocks locks;
   private final PublisherSettings settings;
+  private final NotaryPublisher notary;
 
   PublicationService(
       PublicationRepository publications,
       PublicationOutcomes outcomes,
       CosignSignatureStore cosign,
       DigestLocks locks,
-      PublisherSettings settings) {
+      PublisherSettings settings,
+      NotaryPublisher notary) {
     this.publications = publications;
     this.outcomes = outcomes;
     this.cosign = cosign;
     this.locks = locks;
     this.settings = settings;
+    this.notary = notary;
   }
 
   /**
@@ -92,6 +100,55 @@ public class PublicationService {
   }
 
   private Outcome attempt(SignatureCreated signature) {
+    return signature.getMethod() == SigningMethod.NOTARY
+        ? attemptNotary(NotaryGrant.of(signature))
+        : attemptCosign(signature);
+  }
+
+  /**
+   * Each try starts from a fresh fetch of the trust data; only an unreachable server or signer, a
+   * version conflict or a stale proposal is tried again.
+   */
+  private Outcome attemptNotary(NotaryGrant grant) {
+    int maxAttempts = notary.settings().attempts();
+    Duration wait = notary.settings().backoff();
+    String lastFailure = "no attempt made";
+    for (int attempts = 1; attempts <= maxAttempts; attempts++) {
+      try {
+        NotaryPublisher.Published published = notary.publishOnce(grant);
+        return Outcome.publishedToNotary(published.location(), attempts, published.version());
+      } catch (TrustDataException e) {
+        lastFailure = "notary " + e.problem() + ": " + e.getMessage();
+        if (!e.retryable()) {
+          return Outcome.failed(lastFailure, attempts);
+        }
+      } catch (SignerClient.SigningRefusedException e) {
+        lastFailure = e.getMessage();
+        if (!e.retryable()) {
+          return Outcome.failed(lastFailure, attempts);
+        }
+      } catch (RegistryException e) {
+        lastFailure = "manifest size unreadable: " + e.getMessage();
+        if (!e.retryable()) {
+          return Outcome.failed(lastFailure, attempts);
+        }
+      }
+      if (attempts < maxAttempts) {
+        LOG.info(
+            "Notary publication attempt {} for {} failed ({}), next in {}",
+            attempts,
+            grant.gun(),
+            lastFailure,
+            wait);
+        sleep(wait);
+        wait = wait.multipliedBy(2);
+      }
+    }
+    return Outcome.failed(
+        "gave up after " + maxAttempts + " attempts: " + lastFailure, maxAttempts);
+  }
+
+  private Outcome attemptCosign(SignatureCreated signature) {
     ImageRef image = signature.getImage();
     RepositoryRef repository = new RepositoryRef(image.getRegistry(), image.getRepository());
     CosignLayer layer =
@@ -143,7 +200,8 @@ public class PublicationService {
   /** Why the event cannot be published at all, or empty. Checked before any registry call. */
   static Optional<String> invalid(SignatureCreated signature) {
     ImageRef image = signature.getImage();
-    if (signature.getMethod() != SigningMethod.COSIGN) {
+    if (signature.getMethod() != SigningMethod.COSIGN
+        && signature.getMethod() != SigningMethod.NOTARY) {
       return Optional.of(
           "signing method "
               + signature.getMethod()
@@ -163,6 +221,14 @@ public class PublicationService {
     }
     if (bytes(signature.getSignature()).length == 0) {
       return Optional.of("empty signature");
+    }
+    if (signature.getMethod() == SigningMethod.NOTARY) {
+      try {
+        NotaryGrant.of(signature);
+        return Optional.empty();
+      } catch (NotaryGrant.InvalidGrantException e) {
+        return Optional.of(e.getMessage());
+      }
     }
     // Defence in depth: never file a signature under an image it does not sign.
     JsonNode critical;

@@ -89,7 +89,20 @@ class PublicationServiceTest {
   }
 
   @Test
-  void invalid_otherMethod_isNotPublishedYet() {
+  void invalid_notation_isNotPublishedYet() {
+    assertThat(
+            PublicationService.invalid(
+                event(
+                    payload(DIGEST, "registry.example:5000/demo/app"),
+                    DIGEST,
+                    SigningMethod.NOTATION)))
+        .get()
+        .asString()
+        .contains("NOTATION");
+  }
+
+  @Test
+  void invalid_notaryEventWithoutAGrant_isRefusedBeforeAnyCall() {
     assertThat(
             PublicationService.invalid(
                 event(
@@ -98,7 +111,7 @@ class PublicationServiceTest {
                     SigningMethod.NOTARY)))
         .get()
         .asString()
-        .contains("NOTARY");
+        .isEqualTo("payload is not a HallmarkNotaryGrant");
   }
 
   @Test

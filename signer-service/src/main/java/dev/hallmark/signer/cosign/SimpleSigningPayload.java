@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.Origin;
+import dev.hallmark.signer.images.ImageNames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The cosign "simple signing" payload (FORMATS.md section 1; sigstore/sigstore {@code
@@ -48,19 +48,6 @@ public final class SimpleSigningPayload {
   public static final String ORIGIN_BUILD_URL = "dev.hallmark/origin.build-url";
   public static final String ORIGIN_VERIFIED = "dev.hallmark/origin.verified";
 
-  /** host, IPv4 or {@code localhost}, optional port (distribution/reference {@code domain}). */
-  private static final Pattern REGISTRY =
-      Pattern.compile(
-          "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*"
-              + "[a-zA-Z0-9])?))*(?::[0-9]+)?");
-
-  /** distribution/reference path components, lower case, separated by {@code /}. */
-  private static final Pattern REPOSITORY =
-      Pattern.compile(
-          "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
-
-  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
-  private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private SimpleSigningPayload() {}
@@ -75,7 +62,7 @@ public final class SimpleSigningPayload {
   public static byte[] build(ImageRef image, UUID requestId, Origin origin, Instant timestamp) {
     String reference = dockerReference(image);
     String digest = image.getDigest();
-    if (digest == null || !DIGEST.matcher(digest).matches()) {
+    if (!ImageNames.isDigest(digest)) {
       throw new UnsignableImageException("digest", "'" + digest + "' is not sha256:<64 hex>");
     }
     SortedMap<String, Object> optional = new TreeMap<>();
@@ -83,7 +70,7 @@ public final class SimpleSigningPayload {
     optional.put(REQUEST_ID, requestId.toString());
     List<String> tags = image.getTags() == null ? List.of() : image.getTags();
     for (String tag : tags) {
-      if (tag == null || !TAG.matcher(tag).matches()) {
+      if (!ImageNames.isTag(tag)) {
         throw new UnsignableImageException("tags", "'" + tag + "' is not a valid tag");
       }
     }
@@ -109,10 +96,10 @@ public final class SimpleSigningPayload {
   public static String dockerReference(ImageRef image) {
     String registry = image.getRegistry();
     String repository = image.getRepository();
-    if (registry == null || !REGISTRY.matcher(registry).matches()) {
+    if (!ImageNames.isRegistry(registry)) {
       throw new UnsignableImageException("registry", "'" + registry + "' is not a registry host");
     }
-    if (repository == null || !REPOSITORY.matcher(repository).matches()) {
+    if (!ImageNames.isRepository(repository)) {
       throw new UnsignableImageException(
           "repository", "'" + repository + "' is not a repository path (no tag or digest)");
     }

@@ -1,8 +1,8 @@
 package dev.hallmark.signer.cosign;
 
 /**
- * An image reference in an approved decision that cannot be put into a cosign payload (malformed
- * registry, repository, digest or tag). Invalid for good: retrying does not help.
+ * An image reference in an approved decision that cannot be put into a cosign payload or a Notary
+ * grant (malformed registry, repository, digest or tag). Invalid for good: retrying does not help.
  */
 public final class UnsignableImageException extends RuntimeException {
   private final String field;

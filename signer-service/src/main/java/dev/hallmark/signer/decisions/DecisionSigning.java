@@ -11,6 +11,8 @@ import dev.hallmark.signer.cosign.SimpleSigningPayload;
 import dev.hallmark.signer.cosign.UnsignableImageException;
 import dev.hallmark.signer.keys.SigningKey;
 import dev.hallmark.signer.keys.SigningKeys;
+import dev.hallmark.signer.notary.NotaryGrant;
+import dev.hallmark.signer.signers.SigningAlgorithm;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
@@ -25,38 +27,63 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Signs what a policy decision approved: for an {@code APPROVED} decision, one cosign signature per
- * image with the decision's key, over a payload built here ({@link SimpleSigningPayload}). Each
- * signature is recorded in {@code signature} and announced as {@code SignatureCreated} through the
- * outbox, in one transaction per decision. Idempotent: a signature that exists for the same
- * request, image, method and key is not made again, so a redelivered decision emits nothing.
+ * Signs what a policy decision approved. For an {@code APPROVED} decision, per image and method,
+ * with the decision's key:
  *
- * <p>Other outcomes and other methods (NOTARY, NOTATION: later) are ignored.
+ * <ul>
+ *   <li>COSIGN: a cosign signature over a payload built here ({@link SimpleSigningPayload});
+ *   <li>NOTARY: a {@link NotaryGrant}, the signed statement that {@code targets/releases} of the
+ *       image's repository may set its tags to its digest. The document itself is signed later, on
+ *       registry-publisher's request and only within the grants ({@code
+ *       dev.hallmark.signer.notary.NotarySigning}). An image without tags, or a key Notary cannot
+ *       use (not ECDSA P-256), gets a {@code SigningFailed} for NOTARY instead; its cosign
+ *       signature is made all the same.
+ * </ul>
+ *
+ * Each signature is recorded in {@code signature} and announced as {@code SignatureCreated} through
+ * the outbox, in one transaction per decision. Idempotent: a signature that exists for the same
+ * request, image, method and key is not made again, so a redelivered decision emits no signature (a
+ * NOTARY failure of an image is announced again; consumers deduplicate failures by image, method
+ * and key).
+ *
+ * <p>Other outcomes and other methods (NOTATION: later) are ignored.
  */
 @Singleton
 public class DecisionSigning {
   private final SigningKeys keys;
   private final SignatureRepository signatures;
+  private final SigningFailures failures;
   private final Outbox outbox;
   private final Clock clock;
 
-  DecisionSigning(SigningKeys keys, SignatureRepository signatures, Outbox outbox, Clock clock) {
+  DecisionSigning(
+      SigningKeys keys,
+      SignatureRepository signatures,
+      SigningFailures failures,
+      Outbox outbox,
+      Clock clock) {
     this.keys = keys;
     this.signatures = signatures;
+    this.failures = failures;
     this.outbox = outbox;
     this.clock = clock;
   }
 
+  /** One payload to sign for one image and method. */
+  private record Planned(ImageRef image, SigningMethod method, byte[] payload) {}
+
   /**
-   * @return the events emitted now (empty for other outcomes, methods, or a redelivery)
+   * @return the signatures emitted now (empty for other outcomes, methods, or a redelivery)
    * @throws InvalidDecisionException if the decision can never be signed (park it)
    * @throws dev.hallmark.signer.keys.UnknownKeyException if its key is not configured here
    * @throws dev.hallmark.signer.signers.SigningException if the key holder fails
    */
   @Transactional
   public List<SignatureCreated> sign(PolicyDecision decision) {
+    boolean cosign = decision.getMethods().contains(SigningMethod.COSIGN);
+    boolean notary = decision.getMethods().contains(SigningMethod.NOTARY);
     if (decision.getOutcome() != DecisionOutcome.APPROVED
-        || !decision.getMethods().contains(SigningMethod.COSIGN)
+        || !(cosign || notary)
         || decision.getImages().isEmpty()) {
       return List.of();
     }
@@ -67,28 +94,67 @@ public class DecisionSigning {
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     // Every payload first: a malformed image fails the whole decision before anything is signed.
-    List<byte[]> payloads = new ArrayList<>(decision.getImages().size());
+    List<Planned> planned = new ArrayList<>();
+    List<ImageRef> untagged = new ArrayList<>();
     for (ImageRef image : decision.getImages()) {
       try {
-        payloads.add(SimpleSigningPayload.build(image, requestId, decision.getOrigin(), now));
+        if (cosign) {
+          planned.add(
+              new Planned(
+                  image,
+                  SigningMethod.COSIGN,
+                  SimpleSigningPayload.build(image, requestId, decision.getOrigin(), now)));
+        }
+        if (notary) {
+          NotaryGrant grant = NotaryGrant.of(image, requestId);
+          if (grant.tags().isEmpty()) {
+            untagged.add(image);
+          } else {
+            planned.add(new Planned(image, SigningMethod.NOTARY, grant.payload()));
+          }
+        }
       } catch (UnsignableImageException e) {
         throw new InvalidDecisionException(requestId, e.getMessage(), e);
       }
     }
     SigningKey key = keys.get(keyId);
+    for (ImageRef image : untagged) {
+      failures.record(
+          requestId,
+          List.of(image),
+          SigningMethod.NOTARY,
+          keyId,
+          NotaryGrant.untaggedReason(image));
+    }
+    if (notary && key.algorithm() != SigningAlgorithm.ECDSA_P256) {
+      // The grant could never be used: Notary signatures are ECDSA P-256 here (TufSignatures).
+      List<ImageRef> refused =
+          planned.stream()
+              .filter(p -> p.method() == SigningMethod.NOTARY)
+              .map(Planned::image)
+              .toList();
+      failures.record(
+          requestId,
+          refused,
+          SigningMethod.NOTARY,
+          keyId,
+          "Notary v1 signs with ECDSA_P256 keys; key " + keyId + " is " + key.algorithm());
+      planned.removeIf(p -> p.method() == SigningMethod.NOTARY);
+    }
     List<SignatureCreated> emitted = new ArrayList<>();
-    for (int i = 0; i < payloads.size(); i++) {
-      ImageRef image = decision.getImages().get(i);
+    for (Planned next : planned) {
+      ImageRef image = next.image();
+      String method = next.method().name();
       if (signatures.existsByRequestIdAndRegistryAndRepositoryAndDigestAndMethodAndKeyId(
           requestId,
           image.getRegistry(),
           image.getRepository(),
           image.getDigest(),
-          SigningMethod.COSIGN.name(),
+          method,
           keyId)) {
         continue;
       }
-      byte[] payload = payloads.get(i);
+      byte[] payload = next.payload();
       byte[] signature = key.signer().sign(payload);
       SignatureCreated event =
           SignatureCreated.newBuilder()
@@ -96,7 +162,7 @@ public class DecisionSigning {
               .setRequestId(requestId)
               .setOccurredAt(now)
               .setImage(image)
-              .setMethod(SigningMethod.COSIGN)
+              .setMethod(next.method())
               .setKeyId(keyId)
               .setPayload(ByteBuffer.wrap(payload))
               .setSignature(ByteBuffer.wrap(signature))
@@ -111,7 +177,7 @@ public class DecisionSigning {
               image.getRegistry(),
               image.getRepository(),
               image.getDigest(),
-              SigningMethod.COSIGN.name(),
+              method,
               keyId,
               payload,
               signature,

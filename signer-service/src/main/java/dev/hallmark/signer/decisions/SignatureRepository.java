@@ -47,4 +47,8 @@ public interface SignatureRepository extends GenericRepository<SignatureRow, UUI
       Instant createdAt);
 
   List<SignatureRow> findByRequestIdOrderByCreatedAt(UUID requestId);
+
+  /** The signatures of one method a request got for one repository (e.g. its Notary grants). */
+  List<SignatureRow> findByRequestIdAndRegistryAndRepositoryAndMethodOrderByCreatedAt(
+      UUID requestId, String registry, String repository, String method);
 }

@@ -9,16 +9,23 @@ import dev.hallmark.schemas.topics.Topics;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Announces that an approved decision could not be signed, one {@link SigningFailed} per image and
- * cosign method, so that the request ends FAILED with the reason instead of waiting forever
- * (ARCHITECTURE.md: failures are events too). Consumers deduplicate by image, method and key.
+ * Announces that signing failed, one {@link SigningFailed} per image and method this service
+ * produces (cosign, notary), so that the request ends FAILED with the reason instead of waiting
+ * forever (ARCHITECTURE.md: failures are events too). Consumers deduplicate by image, method and
+ * key.
  */
 @Singleton
 public class SigningFailures {
   static final int MAX_REASON = 1000;
+
+  /** The methods a decision is signed with here; a failure for any other would end nothing. */
+  static final Set<SigningMethod> PRODUCED = Set.of(SigningMethod.COSIGN, SigningMethod.NOTARY);
+
   private final Outbox outbox;
   private final Clock clock;
 
@@ -27,27 +34,41 @@ public class SigningFailures {
     this.clock = clock;
   }
 
+  /** An approved decision of which nothing could be signed. */
   @Transactional
   public void record(PolicyDecision decision, String reason) {
-    String bounded = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
     for (ImageRef image : decision.getImages()) {
       for (SigningMethod method : decision.getMethods()) {
-        if (method != SigningMethod.COSIGN) {
-          continue;
+        if (PRODUCED.contains(method)) {
+          append(decision.getRequestId(), image, method, decision.getKeyId(), reason);
         }
-        outbox.append(
-            Topics.SIGNATURES,
-            Topics.imageKey(image),
-            SigningFailed.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setRequestId(decision.getRequestId())
-                .setOccurredAt(clock.instant())
-                .setImage(image)
-                .setMethod(method)
-                .setKeyId(decision.getKeyId())
-                .setReason(bounded)
-                .build());
       }
     }
+  }
+
+  /** Images of a request that one method failed for, all with the same reason. */
+  @Transactional
+  public void record(
+      UUID requestId, List<ImageRef> images, SigningMethod method, String keyId, String reason) {
+    for (ImageRef image : images) {
+      append(requestId, image, method, keyId, reason);
+    }
+  }
+
+  private void append(
+      UUID requestId, ImageRef image, SigningMethod method, String keyId, String reason) {
+    String bounded = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+    outbox.append(
+        Topics.SIGNATURES,
+        Topics.imageKey(image),
+        SigningFailed.newBuilder()
+            .setEventId(UUID.randomUUID())
+            .setRequestId(requestId)
+            .setOccurredAt(clock.instant())
+            .setImage(image)
+            .setMethod(method)
+            .setKeyId(keyId)
+            .setReason(bounded)
+            .build());
   }
 }

@@ -1,5 +1,6 @@
 package dev.hallmark.signer.tuf;
 
+import dev.hallmark.notary.CanonicalJson;
 import dev.hallmark.signer.signers.Signer;
 import dev.hallmark.signer.signers.SigningAlgorithm;
 import java.math.BigInteger;
@@ -27,7 +28,7 @@ public final class TufSignatures {
 
   /**
    * @param signed the role's {@code signed} object
-   * @param keyId the id the role names the key by ({@link TufKeys#keyId})
+   * @param keyId the id the role names the key by ({@link dev.hallmark.notary.TufKeys#keyId})
    * @return {@code {"keyid":…,"method":"ecdsa","sig":<raw r||s>}}, {@code sig} as bytes (base64 in
    *     JSON)
    * @throws IllegalArgumentException if the key is not ECDSA P-256

@@ -216,7 +216,7 @@ class DecisionSigningIT implements TestPropertyProvider {
   }
 
   @Test
-  void deniedOrNotaryOnlyDecision_yieldsNoSignature() throws Exception {
+  void deniedOrUntaggedNotaryOnlyDecision_yieldsNoSignature() throws Exception {
     UUID requestId = UUID.randomUUID();
     ImageRef denied = image("team/denied", List.of());
     ImageRef notary = image("team/notary", List.of());
@@ -235,6 +235,11 @@ class DecisionSigningIT implements TestPropertyProvider {
         .extracting(e -> e.getImage().getRepository())
         .containsExactly("team/marker");
     assertThat(signatures.findByRequestIdOrderByCreatedAt(requestId)).hasSize(1);
+    // Notary signs tags: the untagged image ends with a failure for NOTARY, nothing else.
+    SigningFailed untagged = awaitFailures(requestId, 1).get(0);
+    assertThat(untagged.getImage()).isEqualTo(notary);
+    assertThat(untagged.getMethod()).isEqualTo(SigningMethod.NOTARY);
+    assertThat(untagged.getReason()).startsWith("Notary v1 signs tags; ");
   }
 
   @Test

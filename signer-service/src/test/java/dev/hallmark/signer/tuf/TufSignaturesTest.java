@@ -3,6 +3,7 @@ package dev.hallmark.signer.tuf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hallmark.notary.CanonicalJson;
 import dev.hallmark.signer.signers.Signer;
 import dev.hallmark.signer.signers.SigningAlgorithm;
 import dev.hallmark.signer.signers.SoftwareSigner;

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the local stack configures for its demo: the project file (policy as code) for intake and
- * policy, the CI token and webhook secret for clients, and the cosign public key for verifiers.
+ * policy, the CI token and webhook secret for clients, the cosign public key for verifiers, and
+ * where the Notary v1 server and its trust pinning file are, for signer and publisher.
  */
 public final class DemoConfiguration {
   /** Label of the demo SoftHSM token under {@code .local-stack/softhsm}. */
@@ -26,22 +28,38 @@ public final class DemoConfiguration {
   private final StackLayout layout;
   private final String ciToken;
   private final SoftHsmToken token;
+  private final Optional<String> notaryUrl;
+  private final int signerPort;
 
-  private DemoConfiguration(StackLayout layout, String ciToken, SoftHsmToken token) {
+  private DemoConfiguration(
+      StackLayout layout,
+      String ciToken,
+      SoftHsmToken token,
+      Optional<String> notaryUrl,
+      int signerPort) {
     this.layout = layout;
     this.ciToken = ciToken;
     this.token = token;
+    this.notaryUrl = notaryUrl;
+    this.signerPort = signerPort;
   }
 
   /**
    * Writes the project file and the signer's key file, and creates the SoftHSM token on the first
    * {@code up} (the key itself is generated inside the token by signer-service, once).
+   *
+   * @param notaryUrl the Notary v1 server, if one runs: then the trust pinning file is created
+   *     (empty) unless it exists, for services that start before the demo repository is pinned
    */
-  static DemoConfiguration write(StackLayout layout, String registry) {
+  static DemoConfiguration write(
+      StackLayout layout, String registry, Optional<String> notaryUrl, int signerPort) {
     String ciToken = DemoProject.write(layout, registry);
     SoftHsmToken token = SoftHsmToken.open(layout.softHsm(), TOKEN_LABEL);
     Secrets.writeOwnerOnly(layout.signerFile(), signerConfig(token));
-    return new DemoConfiguration(layout, ciToken, token);
+    if (notaryUrl.isPresent()) {
+      TrustPinningFile.createIfMissing(layout.trustPinningFile());
+    }
+    return new DemoConfiguration(layout, ciToken, token, notaryUrl, signerPort);
   }
 
   static String signerConfig(SoftHsmToken token) {
@@ -83,9 +101,29 @@ public final class DemoConfiguration {
     if (service.equals(ServiceDefinition.SIGNER)) {
       Map<String, String> env = new LinkedHashMap<>(token.environment());
       env.put("MICRONAUT_CONFIG_FILES", layout.signerFile().toString());
+      env.putAll(notaryEnvironment());
+      return env;
+    }
+    if (service.equals(ServiceDefinition.PUBLISHER)) {
+      Map<String, String> env = new LinkedHashMap<>(notaryEnvironment());
+      if (notaryUrl.isPresent()) {
+        // The publisher has signer-service sign targets/releases; its default assumes port 8082.
+        env.put(DemoNotary.SIGNER_URL, "http://127.0.0.1:" + signerPort);
+      }
       return env;
     }
     return Map.of();
+  }
+
+  /** The Notary v1 server and the trust pinning file; nothing without a server. */
+  Map<String, String> notaryEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    notaryUrl.ifPresent(
+        url -> {
+          env.put(ExternalInfrastructure.NOTARY_URL, url);
+          env.put(DemoNotary.TRUST_PINNING, layout.trustPinningFile().toString());
+        });
+    return env;
   }
 
   /** What {@code stack.env} tells clients of the demo. */
@@ -97,6 +135,7 @@ public final class DemoConfiguration {
     env.put("HALLMARK_SIGNING_POLICY", DemoProject.POLICY);
     env.put("HALLMARK_COSIGN_KEY_ID", DemoProject.KEY_ID);
     env.put("HALLMARK_COSIGN_RSA_KEY_ID", DemoProject.RSA_KEY_ID);
+    env.putAll(notaryEnvironment());
     return env;
   }
 

@@ -7,16 +7,29 @@ import java.util.HexFormat;
 
 /**
  * The demo project of the local stack, as policy-as-code: project {@code demo} with policy {@code
- * default}, which auto-signs pushes to {@code <registry>/demo/*} with cosign and the SoftHSM key
- * {@code demo-cosign}; {@code rsa} signs CI requests for the same repositories with an RSA key, and
- * {@code builds} signs CI requests for {@code <registry>/builds/*}, which pushes do not trigger.
- * intake-service and policy-service read the same file ({@code MICRONAUT_CONFIG_FILES}); only the
- * hash of the CI token is in it.
+ * default}, which auto-signs pushes to {@code <registry>/demo/app} with cosign and Notary v1
+ * (Docker Content Trust, delegation {@code targets/releases}) and the SoftHSM key {@code
+ * demo-cosign}; {@code cosign} auto-signs pushes to the other {@code <registry>/demo/*}
+ * repositories with cosign only and the same key; {@code rsa} signs CI requests for {@code
+ * <registry>/demo/*} with an RSA key, and {@code builds} signs CI requests for {@code
+ * <registry>/builds/*}, which pushes do not trigger. intake-service and policy-service read the
+ * same file ({@code MICRONAUT_CONFIG_FILES}); only the hash of the CI token is in it.
+ *
+ * <p>intake-service signs a push by the first auto-signing policy, in file order, that covers the
+ * repository: {@code default} must stay before {@code cosign}, whose {@code demo/*} covers {@code
+ * demo/app} too.
  */
 final class DemoProject {
   static final String PROJECT = "demo";
   static final String POLICY = "default";
   static final String KEY_ID = "demo-cosign";
+
+  /**
+   * Auto-signs pushes to the demo repositories other than {@code demo/app} with cosign only: Notary
+   * trust data exists for {@code demo/app} alone (and {@code stack bench} pushes to {@code
+   * demo/bench-*}).
+   */
+  static final String COSIGN_POLICY = "cosign";
 
   /** A second policy and key, RSA, for images that need two signatures. */
   static final String RSA_POLICY = "rsa";
@@ -54,6 +67,12 @@ final class DemoProject {
               policies:
                 %s:
                   submitters: [ci]
+                  repositories: ["%s/%s"]
+                  auto-sign-pushes: true
+                  methods: [cosign, notary]
+                  key: %s
+                %s:
+                  submitters: [ci]
                   repositories: ["%s/demo/*"]
                   auto-sign-pushes: true
                   methods: [cosign]
@@ -73,6 +92,10 @@ final class DemoProject {
             PROJECT,
             tokenSha256,
             POLICY,
+            registry,
+            StackDemo.REPOSITORY,
+            KEY_ID,
+            COSIGN_POLICY,
             registry,
             KEY_ID,
             RSA_POLICY,

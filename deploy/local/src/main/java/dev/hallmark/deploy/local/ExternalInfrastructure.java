@@ -10,34 +10,43 @@ public final class ExternalInfrastructure implements Infrastructure {
   public static final String DB_USER = "HALLMARK_DB_USER";
   public static final String DB_PASSWORD = "HALLMARK_DB_PASSWORD";
   public static final String REGISTRY = "HALLMARK_REGISTRY";
+  public static final String NOTARY_URL = "HALLMARK_NOTARY_URL";
 
   private final String kafkaBootstrap;
   private final String jdbcUrl;
   private final String dbUser;
   private final String dbPassword;
   private final Optional<String> registry;
+  private final Optional<String> notaryUrl;
 
   private ExternalInfrastructure(
       String kafkaBootstrap,
       String jdbcUrl,
       String dbUser,
       String dbPassword,
-      Optional<String> registry) {
+      Optional<String> registry,
+      Optional<String> notaryUrl) {
     this.kafkaBootstrap = kafkaBootstrap;
     this.jdbcUrl = jdbcUrl;
     this.dbUser = dbUser;
     this.dbPassword = dbPassword;
     this.registry = registry;
+    this.notaryUrl = notaryUrl;
   }
 
-  /** Requires the Kafka and database variables; the registry is optional. */
+  /** Requires the Kafka and database variables; the registry and Notary server are optional. */
   public static ExternalInfrastructure fromEnvironment(Map<String, String> env) {
     return new ExternalInfrastructure(
         required(env, KAFKA_BOOTSTRAP),
         required(env, JDBC_URL),
         required(env, DB_USER),
         env.getOrDefault(DB_PASSWORD, ""),
-        Optional.ofNullable(env.get(REGISTRY)).filter(s -> !s.isBlank()));
+        optional(env, REGISTRY),
+        optional(env, NOTARY_URL));
+  }
+
+  private static Optional<String> optional(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).filter(s -> !s.isBlank());
   }
 
   private static String required(Map<String, String> env, String name) {
@@ -75,10 +84,23 @@ public final class ExternalInfrastructure implements Infrastructure {
   }
 
   @Override
+  public Optional<String> notaryUrl() {
+    return notaryUrl;
+  }
+
+  @Override
   public void close() {}
 
   @Override
   public String toString() {
-    return "ExternalInfrastructure[" + kafkaBootstrap + ", " + jdbcUrl + ", " + registry + "]";
+    return "ExternalInfrastructure["
+        + kafkaBootstrap
+        + ", "
+        + jdbcUrl
+        + ", "
+        + registry
+        + ", "
+        + notaryUrl
+        + "]";
   }
 }

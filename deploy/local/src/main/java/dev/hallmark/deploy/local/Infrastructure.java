@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Kafka, PostgreSQL and (optionally) an OCI registry, however they are provided: local processes,
- * containers, or external ones given by environment variables. What a service's integration test
- * needs to connect, and nothing else.
+ * Kafka, PostgreSQL and (optionally) an OCI registry and a Notary v1 server, however they are
+ * provided: local processes, containers, or external ones given by environment variables. What a
+ * service's integration test needs to connect, and nothing else.
  */
 public interface Infrastructure extends AutoCloseable {
   /** Kafka {@code bootstrap.servers}. */
@@ -22,6 +22,14 @@ public interface Infrastructure extends AutoCloseable {
 
   /** {@code host:port} of an OCI registry (plain HTTP), when one is available. */
   Optional<String> registry();
+
+  /**
+   * Base URL of a Notary v1 server (plain HTTP, e.g. {@code http://127.0.0.1:4443}), when one is
+   * available; {@link NotaryCli} sets up repositories on it. Its trust data may be in memory only.
+   */
+  default Optional<String> notaryUrl() {
+    return Optional.empty();
+  }
 
   /**
    * The configuration properties that point a Hallmark service (a Micronaut application) at this

@@ -9,30 +9,37 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Kafka, PostgreSQL and the registry as local OS processes. */
+/** Kafka, PostgreSQL, the registry and the Notary v1 server as local OS processes. */
 public final class LocalInfrastructure implements Infrastructure {
   private static final Logger LOG = LoggerFactory.getLogger(LocalInfrastructure.class);
 
   /**
-   * @param baseDir data of all three, in {@code kafka/}, {@code postgres/}, {@code registry/}
+   * @param baseDir data of all, in {@code kafka/}, {@code postgres/}, {@code registry/}, {@code
+   *     notary/}
    * @param logDir one log file per process
-   * @param withRegistry start the registry if {@code docker-registry} is installed
+   * @param withRegistry start the registry if {@code docker-registry} is installed, and next to it
+   *     notary-server if {@code notary} is: Docker Content Trust data belongs with a registry
    */
   public record Settings(Path baseDir, Path logDir, boolean withRegistry) {}
 
   private final KafkaBroker kafka;
   private final PostgresServer postgres;
   private final Optional<RegistryServer> registry;
+  private final Optional<NotaryServer> notary;
 
   private LocalInfrastructure(
-      KafkaBroker kafka, PostgresServer postgres, Optional<RegistryServer> registry) {
+      KafkaBroker kafka,
+      PostgresServer postgres,
+      Optional<RegistryServer> registry,
+      Optional<NotaryServer> notary) {
     this.kafka = kafka;
     this.postgres = postgres;
     this.registry = registry;
+    this.notary = notary;
   }
 
   /**
-   * Starts the three on free ports with test settings (fsync off, fresh data). Kafka and PostgreSQL
+   * Starts them on free ports with test settings (fsync off, fresh data). Kafka and PostgreSQL
    * start in parallel: most of their start-up is waiting, and it halves the time every integration
    * test run pays once.
    */
@@ -61,6 +68,7 @@ public final class LocalInfrastructure implements Infrastructure {
                           settings.baseDir().resolve("postgres"), settings.logDir())),
               starter);
       Optional<RegistryServer> registry = Optional.empty();
+      Optional<NotaryServer> notary = Optional.empty();
       try {
         if (settings.withRegistry() && RegistryServer.available()) {
           registry =
@@ -69,12 +77,20 @@ public final class LocalInfrastructure implements Infrastructure {
                       RegistryServer.Settings.forTests(
                           settings.baseDir().resolve("registry"), settings.logDir())));
         }
+        if (settings.withRegistry() && NotaryServer.available()) {
+          notary =
+              Optional.of(
+                  NotaryServer.start(
+                      NotaryServer.Settings.forTests(
+                          settings.baseDir().resolve("notary"), settings.logDir())));
+        }
         LocalInfrastructure started =
-            new LocalInfrastructure(kafka.join(), postgres.join(), registry);
+            new LocalInfrastructure(kafka.join(), postgres.join(), registry, notary);
         LOG.info("Local infrastructure started; logs in {}", settings.logDir());
         return started;
       } catch (RuntimeException e) {
         // Whatever did start must not outlive the failure.
+        notary.ifPresent(NotaryServer::stop);
         registry.ifPresent(RegistryServer::stop);
         stopQuietly(kafka);
         stopQuietly(postgres);
@@ -111,6 +127,10 @@ public final class LocalInfrastructure implements Infrastructure {
     return registry;
   }
 
+  public Optional<NotaryServer> notaryServer() {
+    return notary;
+  }
+
   @Override
   public String kafkaBootstrap() {
     return kafka.bootstrapServers();
@@ -136,13 +156,21 @@ public final class LocalInfrastructure implements Infrastructure {
     return registry.map(RegistryServer::hostPort);
   }
 
-  /** Stops all three, each bounded; one failing stop does not keep the others running. */
+  @Override
+  public Optional<String> notaryUrl() {
+    return notary.map(NotaryServer::url);
+  }
+
+  /** Stops all, each bounded; one failing stop does not keep the others running. */
   @Override
   public void close() {
     RuntimeException first = null;
     for (Runnable stop :
         new Runnable[] {
-          () -> registry.ifPresent(RegistryServer::stop), kafka::stop, postgres::stop
+          () -> notary.ifPresent(NotaryServer::stop),
+          () -> registry.ifPresent(RegistryServer::stop),
+          kafka::stop,
+          postgres::stop
         }) {
       try {
         stop.run();
@@ -157,6 +185,14 @@ public final class LocalInfrastructure implements Infrastructure {
 
   @Override
   public String toString() {
-    return "LocalInfrastructure[" + kafkaBootstrap() + ", " + jdbcUrl() + ", " + registry() + "]";
+    return "LocalInfrastructure["
+        + kafkaBootstrap()
+        + ", "
+        + jdbcUrl()
+        + ", "
+        + registry()
+        + ", "
+        + notaryUrl()
+        + "]";
   }
 }

@@ -46,6 +46,9 @@ public record ServiceDefinition(
   /** The service that holds the signing keys. */
   public static final ServiceDefinition SIGNER = ALL.get(2);
 
+  /** The service that publishes signatures, Notary v1 trust data included. */
+  public static final ServiceDefinition PUBLISHER = ALL.get(3);
+
   public Path jar(Path home) {
     return home.resolve(name).resolve("target").resolve(name + ".jar");
   }

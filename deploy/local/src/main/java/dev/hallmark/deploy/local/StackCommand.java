@@ -15,9 +15,10 @@ public final class StackCommand {
   private static final String USAGE =
       "usage: stack up [--infra-only] [--no-demo] | demo [--pushes N] | bench [options] | down"
           + " | status\n"
-          + "  up          start (or reuse) PostgreSQL, Kafka, the registry and the services,\n"
-          + "              then push a demo image and verify its signature\n"
-          + "  --infra-only  only PostgreSQL, Kafka and the registry\n"
+          + "  up          start (or reuse) PostgreSQL, Kafka, the registry, notary-server and the\n"
+          + "              services, set up the demo's Notary trust data, then push a demo image\n"
+          + "              and verify its signature\n"
+          + "  --infra-only  only PostgreSQL, Kafka, the registry and notary-server\n"
           + "  --no-demo   skip the demo push\n"
           + "  demo        push N images (default 1), verify each signature, report latency\n"
           + "  bench       latency and throughput against the raw HSM and registry rates\n"

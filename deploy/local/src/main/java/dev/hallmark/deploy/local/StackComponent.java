@@ -14,7 +14,10 @@ import java.util.List;
  */
 record StackComponent(String name, int port, Signal stopSignal, Duration grace) {
 
-  /** In start order; {@code down} walks it backwards: services, registry, Kafka, PostgreSQL. */
+  /**
+   * In start order; {@code down} walks it backwards: services, notary-server, registry, Kafka,
+   * PostgreSQL.
+   */
   static List<StackComponent> all(StackPorts ports) {
     List<StackComponent> components = new ArrayList<>();
     // Fast shutdown: a smart one would wait for the services' pools to disconnect.
@@ -27,6 +30,9 @@ record StackComponent(String name, int port, Signal stopSignal, Duration grace) 
     components.add(
         new StackComponent(
             RegistryServer.COMPONENT, ports.registry(), Signal.TERM, Duration.ofSeconds(15)));
+    components.add(
+        new StackComponent(
+            NotaryServer.COMPONENT, ports.notary(), Signal.TERM, Duration.ofSeconds(15)));
     for (ServiceDefinition service : ServiceDefinition.ALL) {
       components.add(
           new StackComponent(

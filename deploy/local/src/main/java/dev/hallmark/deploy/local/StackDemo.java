@@ -19,7 +19,9 @@ import java.util.Map;
  * {@code stack demo [--pushes N]}: pushes a fresh image to {@code <registry>/demo/app} with skopeo,
  * as a CI job would, and waits until its cosign signature, made by the stack after the registry's
  * push webhook, verifies with the demo public key. Verification is {@link CosignVerifier}, which
- * shares no code with the services. With several pushes it reports the push-to-signature latency.
+ * shares no code with the services. When the stack runs a Notary server, the first image's tag must
+ * also appear in the repository's {@code targets/releases}, as the notary client lists it trusting
+ * only the pinned root. With several pushes it reports the push-to-signature latency.
  */
 final class StackDemo {
   static final String REPOSITORY = "demo/app";
@@ -63,6 +65,9 @@ final class StackDemo {
       latencies.add(millis);
       if (pushes == 1 || i == 1) {
         describe(image, result, millis);
+        if (!verifyNotary(env, image)) {
+          return false;
+        }
       }
     }
     if (pushes > 1) {
@@ -92,6 +97,50 @@ final class StackDemo {
         signature.keyFingerprint(),
         signature.payload().dockerReference(),
         signature.payload().dockerManifestDigest());
+  }
+
+  /**
+   * Waits until the notary client, trusting only the pinned root, lists the image's tag under
+   * {@code targets/releases} with its digest. True when the stack has no Notary server.
+   */
+  private boolean verifyNotary(Map<String, String> env, PushedImage image) {
+    String url = env.get("HALLMARK_NOTARY_URL");
+    String gun = env.get("HALLMARK_NOTARY_GUN");
+    String pinning = env.get("HALLMARK_NOTARY_TRUST_PINNING");
+    if (url == null || gun == null || pinning == null) {
+      return true;
+    }
+    java.util.Optional<List<String>> rootKeyIds =
+        TrustPinningFile.rootKeyIds(java.nio.file.Path.of(pinning), gun);
+    if (rootKeyIds.isEmpty() || rootKeyIds.get().isEmpty()) {
+      out.printf("demo: no root is pinned for %s in %s%n", gun, pinning);
+      return false;
+    }
+    NotaryCli.RootPin pin = new NotaryCli.RootPin(gun, rootKeyIds.get().get(0));
+    NotaryCli client = NotaryCli.open(layout.notary().resolve("verifier"), url);
+    String digestHex = image.digest().substring("sha256:".length());
+    long deadline = System.nanoTime() + SIGNATURE_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (NotaryCli.Target target : client.list(gun, pin)) {
+        if (target.name().equals(image.tag()) && target.sha256Hex().equals(digestHex)) {
+          out.printf(
+              "demo: verified Notary v1 trust data: notary list %s (root %s… pinned) shows %s ->"
+                  + " sha256:%s… (%d bytes) in %s%n",
+              gun,
+              pin.rootKeyId().substring(0, 12),
+              target.name(),
+              digestHex.substring(0, 12),
+              target.size(),
+              target.role());
+          return true;
+        }
+      }
+      sleep(Duration.ofMillis(250));
+    }
+    out.printf(
+        "demo: %s:%s is not in %s's targets/releases after %s%n",
+        gun, image.tag(), gun, SIGNATURE_TIMEOUT);
+    return false;
   }
 
   private static VerificationResult awaitSignature(String registry, String digest, PublicKey key) {
@@ -127,8 +176,12 @@ final class StackDemo {
   }
 
   private static void sleep() {
+    sleep(POLL);
+  }
+
+  private static void sleep(Duration duration) {
     try {
-      Thread.sleep(POLL.toMillis());
+      Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

@@ -37,6 +37,29 @@ public record StackLayout(Path home, Path root) {
     return root().resolve("registry");
   }
 
+  /** Notary v1: {@code server/}, {@code client/} and the trust pinning file. */
+  public Path notary() {
+    return root().resolve("notary");
+  }
+
+  /** notary-server's configuration; its trust data lives in its memory only. */
+  public Path notaryServer() {
+    return notary().resolve("server");
+  }
+
+  /**
+   * The notary client's trust directory (0700): the demo repository's root and targets keys and the
+   * passphrase that encrypts them.
+   */
+  public Path notaryClient() {
+    return notary().resolve("client");
+  }
+
+  /** The root key ids verifiers trust, per repository ({@link TrustPinningFile}). */
+  public Path trustPinningFile() {
+    return notary().resolve("trust-pinning.json");
+  }
+
   public Path log(String component) {
     return root().resolve("logs").resolve(component + ".log");
   }
@@ -75,6 +98,11 @@ public record StackLayout(Path home, Path root) {
   /** Public keys fetched from signer-service, for verifiers (cosign.pub). */
   public Path publicKeyFile(String keyId) {
     return root().resolve("keys").resolve(keyId + ".pub");
+  }
+
+  /** Certificates (PEM) fetched from signer-service, for {@code notary delegation add}. */
+  public Path certificateFile(String keyId) {
+    return root().resolve("keys").resolve(keyId + ".crt");
   }
 
   public Path stackEnv() {

@@ -9,11 +9,13 @@ public record StackPorts(
     int kafka,
     int kafkaController,
     int registry,
+    int notary,
     Map<ServiceDefinition, Integer> services) {
   public static final String POSTGRES = "HALLMARK_PG_PORT";
   public static final String KAFKA = "HALLMARK_KAFKA_PORT";
   public static final String KAFKA_CONTROLLER = "HALLMARK_KAFKA_CONTROLLER_PORT";
   public static final String REGISTRY = "HALLMARK_REGISTRY_PORT";
+  public static final String NOTARY = "HALLMARK_NOTARY_PORT";
 
   public StackPorts {
     services = Map.copyOf(services);
@@ -29,6 +31,7 @@ public record StackPorts(
         port(env, KAFKA, KafkaBroker.DEFAULT_PORT),
         port(env, KAFKA_CONTROLLER, KafkaBroker.DEFAULT_CONTROLLER_PORT),
         port(env, REGISTRY, RegistryServer.DEFAULT_PORT),
+        port(env, NOTARY, NotaryServer.DEFAULT_PORT),
         services);
   }
 

@@ -27,7 +27,8 @@ final class StackStatus {
     List<StackSummary.Row> rows = new ArrayList<>();
     boolean allUp = true;
     for (StackComponent component : StackComponent.all(ports)) {
-      if (component.name().equals(RegistryServer.COMPONENT) && !RegistryServer.available()) {
+      if ((component.name().equals(RegistryServer.COMPONENT) && !RegistryServer.available())
+          || (component.name().equals(NotaryServer.COMPONENT) && !NotaryServer.available())) {
         rows.add(new StackSummary.Row(component.name(), "-", "-", "not installed"));
         continue;
       }
@@ -55,6 +56,8 @@ final class StackStatus {
         case KafkaBroker.COMPONENT -> kafkaHealth();
         case RegistryServer.COMPONENT ->
             RegistryServer.apiVersionCheck(component.port()) == 200 ? "UP" : "DOWN";
+        case NotaryServer.COMPONENT ->
+            NotaryServer.healthCheck(component.port()) == 200 ? "UP" : "DOWN";
         default -> HealthProbe.check(component.port()).description();
       };
     } catch (InterruptedException e) {

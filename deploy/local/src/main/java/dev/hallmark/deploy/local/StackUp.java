@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code stack up}: PostgreSQL, Kafka, the registry and the services as detached processes that
- * outlive this command; what already runs is reused.
+ * {@code stack up}: PostgreSQL, Kafka, the registry, notary-server and the services as detached
+ * processes that outlive this command; what already runs is reused. Once the services are UP, the
+ * demo repository's Notary v1 trust data is set up ({@link DemoNotary}).
  */
 final class StackUp {
   static final Duration SERVICES_TIMEOUT = Duration.ofSeconds(180);
@@ -50,8 +51,11 @@ final class StackUp {
     String dbPassword = startPostgres();
     startKafka();
     Optional<String> registry = startRegistry();
+    Optional<String> notaryUrl = startNotaryServer();
+    String registryHostPort = registry.orElse("127.0.0.1:" + ports.registry());
     demoConfiguration =
-        DemoConfiguration.write(layout, registry.orElse("127.0.0.1:" + ports.registry()));
+        DemoConfiguration.write(
+            layout, registryHostPort, notaryUrl, ports.service(ServiceDefinition.SIGNER));
     if (withServices) {
       Map<ServiceDefinition, Process> launched = startServices(dbPassword, registry);
       awaitHealthy(launched, started);
@@ -70,6 +74,11 @@ final class StackUp {
     env.putAll(demoConfiguration.stackEnvironment());
     if (withServices) {
       env.putAll(demoConfiguration.fetchPublicKeys(ports.service(ServiceDefinition.SIGNER)));
+      if (notaryUrl.isPresent()) {
+        env.putAll(
+            new DemoNotary(layout, notaryUrl.get(), out)
+                .initialize(registryHostPort, ports.service(ServiceDefinition.SIGNER)));
+      }
     }
     StackEnvFile.write(layout.stackEnv(), env);
 
@@ -110,6 +119,9 @@ final class StackUp {
     }
     if (RegistryServer.available() && running(RegistryServer.COMPONENT).isEmpty()) {
       Ports.requireFree(RegistryServer.COMPONENT, ports.registry(), hint + StackPorts.REGISTRY);
+    }
+    if (NotaryServer.available() && running(NotaryServer.COMPONENT).isEmpty()) {
+      Ports.requireFree(NotaryServer.COMPONENT, ports.notary(), hint + StackPorts.NOTARY);
     }
     if (withServices) {
       for (ServiceDefinition service : ServiceDefinition.ALL) {
@@ -202,6 +214,36 @@ final class StackUp {
                 true));
     started(RegistryServer.COMPONENT, registry.pid(), ports.registry());
     return Optional.of(hostPort);
+  }
+
+  /**
+   * notary-server next to the registry. Its trust data is in memory: a server started here has
+   * none, and {@link DemoNotary} creates the demo repository's again.
+   */
+  private Optional<String> startNotaryServer() {
+    if (!NotaryServer.available()) {
+      rows.add(
+          new StackSummary.Row(
+              NotaryServer.COMPONENT, "-", "-", "not installed (" + NotaryServer.binary() + ")"));
+      return Optional.empty();
+    }
+    String url = NotaryServer.url(ports.notary());
+    Optional<ProcessHandle> existing = running(NotaryServer.COMPONENT);
+    if (existing.isPresent()) {
+      reused(NotaryServer.COMPONENT, existing.get(), ports.notary());
+      return Optional.of(url);
+    }
+    announce(NotaryServer.COMPONENT);
+    NotaryServer notary =
+        NotaryServer.start(
+            new NotaryServer.Settings(
+                ports.notary(),
+                layout.notaryServer(),
+                layout.log(NotaryServer.COMPONENT),
+                INFRA_READINESS,
+                true));
+    started(NotaryServer.COMPONENT, notary.pid(), ports.notary());
+    return Optional.of(url);
   }
 
   private Map<ServiceDefinition, Process> startServices(

@@ -2,6 +2,8 @@ package dev.hallmark.deploy.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +59,46 @@ class LauncherFilesTest {
   void registryConfig_withoutWebhook_hasNoNotifications() {
     assertThat(RegistryConfig.render(15000, Path.of("/d"), Optional.empty()))
         .doesNotContain("notifications");
+  }
+
+  @Test
+  void notaryServerConfig_port_isMemoryStorageLocalTrustServiceOnLoopback() throws Exception {
+    JsonNode config = new ObjectMapper().readTree(NotaryServerConfig.render(4443));
+
+    assertThat(config.at("/server/http_addr").asText()).isEqualTo("127.0.0.1:4443");
+    assertThat(config.at("/server/tls_cert_file").isMissingNode()).isTrue();
+    assertThat(config.at("/trust_service/type").asText()).isEqualTo("local");
+    assertThat(config.at("/trust_service/key_algorithm").asText()).isEqualTo("ecdsa");
+    assertThat(config.at("/storage/backend").asText()).isEqualTo("memory");
+  }
+
+  @Test
+  void demoProject_render_signsDemoAppWithCosignAndNotaryAndOtherDemoReposWithCosign() {
+    String yaml = DemoProject.render("127.0.0.1:15000", "ab12");
+
+    assertThat(yaml)
+        .contains("token-sha256: \"ab12\"")
+        .containsSubsequence(
+            "default:",
+            "repositories: [\"127.0.0.1:15000/demo/app\"]",
+            "auto-sign-pushes: true",
+            "methods: [cosign, notary]",
+            "key: demo-cosign",
+            "cosign:",
+            "repositories: [\"127.0.0.1:15000/demo/*\"]",
+            "auto-sign-pushes: true",
+            "methods: [cosign]",
+            "key: demo-cosign",
+            "rsa:",
+            "repositories: [\"127.0.0.1:15000/demo/*\"]",
+            "methods: [cosign]",
+            "key: demo-cosign-rsa",
+            "builds:",
+            "repositories: [\"127.0.0.1:15000/builds/*\"]",
+            "methods: [cosign]",
+            "key: demo-cosign");
+    // Only the two push policies auto-sign: rsa and builds answer CI requests alone.
+    assertThat(yaml.split("auto-sign-pushes: true", -1)).hasSize(3);
   }
 
   @Test

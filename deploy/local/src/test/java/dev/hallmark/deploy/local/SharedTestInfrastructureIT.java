@@ -31,5 +31,11 @@ class SharedTestInfrastructureIT {
     if (RegistryServer.available()) {
       assertThat(first.registry()).hasValueSatisfying(r -> assertThat(r).startsWith("127.0.0.1:"));
     }
+    if (first instanceof LocalInfrastructure && NotaryServer.available()) {
+      String url = first.notaryUrl().orElseThrow();
+      assertThat(
+              NotaryServer.healthCheck(Integer.parseInt(url.substring(url.lastIndexOf(':') + 1))))
+          .isEqualTo(200);
+    }
   }
 }

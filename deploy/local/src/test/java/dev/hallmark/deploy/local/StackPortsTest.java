@@ -15,6 +15,7 @@ class StackPortsTest {
     assertThat(ports.kafka()).isEqualTo(19092);
     assertThat(ports.kafkaController()).isEqualTo(19093);
     assertThat(ports.registry()).isEqualTo(15000);
+    assertThat(ports.notary()).isEqualTo(4443);
     assertThat(ServiceDefinition.ALL.stream().map(ports::service))
         .containsExactly(8080, 8081, 8082, 8083, 8084);
   }
@@ -23,9 +24,16 @@ class StackPortsTest {
   void fromEnvironment_overrides_areUsed() {
     StackPorts ports =
         StackPorts.fromEnvironment(
-            Map.of("HALLMARK_PG_PORT", "25432", "HALLMARK_AUDIT_PORT", " 9094 "));
+            Map.of(
+                "HALLMARK_PG_PORT",
+                "25432",
+                "HALLMARK_AUDIT_PORT",
+                " 9094 ",
+                "HALLMARK_NOTARY_PORT",
+                "14443"));
 
     assertThat(ports.postgres()).isEqualTo(25432);
+    assertThat(ports.notary()).isEqualTo(14443);
     assertThat(ports.service(ServiceDefinition.ALL.get(4))).isEqualTo(9094);
   }
 

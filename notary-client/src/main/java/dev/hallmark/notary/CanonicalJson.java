@@ -1,4 +1,4 @@
-package dev.hallmark.signer.tuf;
+package dev.hallmark.notary;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

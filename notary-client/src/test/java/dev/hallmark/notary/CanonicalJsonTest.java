@@ -1,4 +1,4 @@
-package dev.hallmark.signer.tuf;
+package dev.hallmark.notary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

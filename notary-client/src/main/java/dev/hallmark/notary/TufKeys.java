@@ -1,4 +1,4 @@
-package dev.hallmark.signer.tuf;
+package dev.hallmark.notary;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
