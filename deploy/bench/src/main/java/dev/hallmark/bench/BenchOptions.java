@@ -42,26 +42,23 @@ record BenchOptions(
    *     range
    */
   static BenchOptions parse(List<String> args) {
-    BenchOptions options = defaults();
-    for (int i = 0; i < args.size(); i++) {
-      String name = args.get(i);
-      if (i + 1 >= args.size()) {
-        throw new IllegalArgumentException(name + " needs a value");
-      }
-      String value = args.get(++i);
-      options =
-          switch (name) {
-            case "--images" -> options.withImages(positiveInt(name, value, 1_000_000));
-            case "--concurrency" -> options.withConcurrency(positiveInt(name, value, 512));
-            case "--rate" -> options.withRate(positiveDouble(name, value));
-            case "--hsm-seconds" -> options.withHsmSeconds(positiveDouble(name, value));
-            case "--hsm-threads" -> options.withHsmThreads(positiveInt(name, value, 64));
-            case "--timeout-seconds" ->
-                options.withTimeoutSeconds(positiveInt(name, value, 86_400));
-            default -> throw new IllegalArgumentException("unknown option " + name);
-          };
-    }
-    return options;
+    return OptionArgs.parse(
+        args,
+        defaults(),
+        (options, name, value) ->
+            switch (name) {
+              case "--images" -> options.withImages(OptionArgs.positiveInt(name, value, 1_000_000));
+              case "--concurrency" ->
+                  options.withConcurrency(OptionArgs.positiveInt(name, value, 512));
+              case "--rate" -> options.withRate(OptionArgs.positiveDouble(name, value));
+              case "--hsm-seconds" ->
+                  options.withHsmSeconds(OptionArgs.positiveDouble(name, value));
+              case "--hsm-threads" ->
+                  options.withHsmThreads(OptionArgs.positiveInt(name, value, 64));
+              case "--timeout-seconds" ->
+                  options.withTimeoutSeconds(OptionArgs.positiveInt(name, value, 86_400));
+              default -> throw OptionArgs.unknown(name);
+            });
   }
 
   BenchOptions withImages(int value) {
@@ -86,30 +83,5 @@ record BenchOptions(
 
   BenchOptions withTimeoutSeconds(int value) {
     return new BenchOptions(images, concurrency, rate, hsmSeconds, hsmThreads, value);
-  }
-
-  /** Shared with {@link NotaryBenchOptions}, so that both commands word their errors alike. */
-  static int positiveInt(String name, String value, int max) {
-    try {
-      int parsed = Integer.parseInt(value);
-      if (parsed >= 1 && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(name + " must be an integer from 1 to " + max);
-  }
-
-  private static double positiveDouble(String name, String value) {
-    try {
-      double parsed = Double.parseDouble(value);
-      if (parsed > 0 && Double.isFinite(parsed)) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(name + " must be a positive number");
   }
 }

@@ -1,14 +1,10 @@
 package dev.hallmark.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +24,7 @@ record BenchReport(
     Map<String, Double> rssMb,
     Map<String, Double> cpuSeconds) {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ResultJson JSON = new ResultJson(1);
 
   /** The phases that time items, in the order they ran. */
   List<PhaseResult> timedPhases() {
@@ -122,15 +117,14 @@ record BenchReport(
   }
 
   ObjectNode toJson() {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("time", Instant.now().toString());
-    root.put("raw_hsm_per_s", round(rawHsm.perSecond()));
-    root.put("raw_registry_per_s", round(rawRegistry.perSecond()));
-    root.put("pipeline_ci_per_s", round(ci.perSecond()));
-    root.put("pipeline_webhook_per_s", round(webhookSaturation.perSecond()));
-    root.put("ratio", Math.round(ratio() * 1000) / 1000.0);
-    root.set("latency_ms", latency(webhookPaced.latency()));
-    root.put("latency_offered_per_s", round(webhookPaced.offeredPerSecond()));
+    ObjectNode root = JSON.root();
+    root.put("raw_hsm_per_s", JSON.round(rawHsm.perSecond()));
+    root.put("raw_registry_per_s", JSON.round(rawRegistry.perSecond()));
+    root.put("pipeline_ci_per_s", JSON.round(ci.perSecond()));
+    root.put("pipeline_webhook_per_s", JSON.round(webhookSaturation.perSecond()));
+    root.put("ratio", ResultJson.ratio(ratio()));
+    root.set("latency_ms", JSON.latency(webhookPaced.latency()));
+    root.put("latency_offered_per_s", JSON.round(webhookPaced.offeredPerSecond()));
     ObjectNode rss = root.putObject("rss_mb");
     rssMb.forEach(rss::put);
     ObjectNode cpu = root.putObject("cpu_s");
@@ -148,10 +142,10 @@ record BenchReport(
       node.put("name", phase.name());
       node.put("attempted", phase.attempted());
       node.put("completed", phase.completed());
-      node.put("seconds", round(phase.seconds()));
-      node.put("per_s", round(phase.perSecond()));
-      node.put("offered_per_s", round(phase.offeredPerSecond()));
-      node.set("latency_ms", latency(phase.latency()));
+      node.put("seconds", JSON.round(phase.seconds()));
+      node.put("per_s", JSON.round(phase.perSecond()));
+      node.put("offered_per_s", JSON.round(phase.offeredPerSecond()));
+      node.set("latency_ms", JSON.latency(phase.latency()));
       node.put("problem", phase.problem());
     }
     return root;
@@ -159,26 +153,6 @@ record BenchReport(
 
   /** Writes {@code latest.json} and a copy named after the time, in {@code dir}. */
   Path write(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    String json = JSON.writeValueAsString(toJson()) + "\n";
-    Path latest = dir.resolve("latest.json");
-    Files.writeString(latest, json);
-    Files.writeString(
-        dir.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json"), json);
-    return latest;
-  }
-
-  private static ObjectNode latency(LatencySummary summary) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("count", summary.count());
-    node.put("p50", round(summary.p50()));
-    node.put("p95", round(summary.p95()));
-    node.put("p99", round(summary.p99()));
-    node.put("max", round(summary.max()));
-    return node;
-  }
-
-  private static double round(double value) {
-    return Double.isFinite(value) ? Math.round(value * 10) / 10.0 : 0;
+    return ResultJson.write(dir, "latest.json", "bench-", toJson());
   }
 }

@@ -1,21 +1,12 @@
 package dev.hallmark.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hallmark.deploy.local.NotaryCli;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Hallmark publishing Docker Content Trust tags: one CI request per tag, {@code POST
@@ -37,16 +28,13 @@ final class HallmarkNotaryPhase {
   private static final Duration STATUS_POLL = Duration.ofMillis(10);
 
   private final StackTarget stack;
+  private final IntakeRequests intake;
   private final int threads;
   private final Duration timeout;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
 
   HallmarkNotaryPhase(StackTarget stack, int threads, Duration timeout) {
     this.stack = stack;
+    this.intake = new IntakeRequests(stack);
     this.threads = threads;
     this.timeout = timeout;
   }
@@ -57,38 +45,19 @@ final class HallmarkNotaryPhase {
    */
   NotaryPhaseResult run(String name, String repository, String digest, List<String> tags)
       throws InterruptedException {
-    Queue<Long> latencies = new ConcurrentLinkedQueue<>();
-    Queue<String> problems = new ConcurrentLinkedQueue<>();
-    long start = System.nanoTime();
-    long deadline = start + timeout.toNanos();
-    try {
-      Workers.closedLoop(
-          tags.size(),
-          threads,
-          i -> {
-            long begun = System.nanoTime();
-            String outcome = publish(repository, digest, tags.get(i), deadline);
-            if (outcome == null) {
-              latencies.add(System.nanoTime() - begun);
-            } else {
-              problems.add(outcome);
-            }
-          });
-    } catch (ExecutionException e) {
-      problems.add("client failed: " + e.getCause());
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    String problem =
-        problems.isEmpty() ? null : problems.size() + " request(s) failed, e.g. " + problems.peek();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    TimedRequests timed =
+        TimedRequests.closedLoop(
+            tags.size(), threads, i -> publish(repository, digest, tags.get(i), deadline));
     return new NotaryPhaseResult(
         name,
         NotaryCli.RELEASES_ROLE,
         tags.size(),
-        latencies.size(),
+        timed.completed(),
         0,
-        seconds,
-        LatencySummary.ofNanos(latencies),
-        problem);
+        timed.seconds(),
+        timed.latency(),
+        timed.problem());
   }
 
   /**
@@ -107,57 +76,18 @@ final class HallmarkNotaryPhase {
     artifact.put("digest", digest);
     artifact.putArray("tags").add(tag);
     try {
-      HttpResponse<String> submitted =
-          http.send(
-              HttpRequest.newBuilder(URI.create(stack.intakeUrl() + "/api/v1/signing-requests"))
-                  .header("Content-Type", "application/json")
-                  .header("Authorization", "Bearer " + stack.ciToken())
-                  .timeout(Duration.ofSeconds(30))
-                  .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (submitted.statusCode() != 202) {
-        return "POST for " + tag + " answered " + submitted.statusCode() + ": " + submitted.body();
-      }
-      UUID id = UUID.fromString(JSON.readTree(submitted.body()).path("id").asText());
-      return awaitOutcome(id, tag, deadline);
+      UUID id = intake.submit(JSON.writeValueAsString(body));
+      return intake
+          .awaitOutcome(id, STATUS_POLL, deadline)
+          .problem("request " + id + " (" + tag + ")", timeout);
+    } catch (IntakeRequests.Refused e) {
+      return "POST for " + tag + " " + e.getMessage();
     } catch (IOException | IllegalArgumentException e) {
       // IllegalArgumentException: an answer without a request id.
       return "request for " + tag + " failed: " + e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted";
-    }
-  }
-
-  private String awaitOutcome(UUID id, String tag, long deadline)
-      throws IOException, InterruptedException {
-    HttpRequest status =
-        HttpRequest.newBuilder(URI.create(stack.intakeUrl() + "/api/v1/signing-requests/" + id))
-            .header("Authorization", "Bearer " + stack.ciToken())
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
-    while (true) {
-      JsonNode view = JSON.readTree(http.send(status, HttpResponse.BodyHandlers.ofString()).body());
-      String current = view.path("status").asText();
-      if (current.equals("COMPLETED")) {
-        return null;
-      }
-      if (current.equals("FAILED") || current.equals("DENIED")) {
-        return "request "
-            + id
-            + " ("
-            + tag
-            + ") ended "
-            + current
-            + ": "
-            + view.path("reason").asText();
-      }
-      if (System.nanoTime() > deadline) {
-        return "request " + id + " (" + tag + ") still " + current + " after " + timeout;
-      }
-      TimeUnit.MILLISECONDS.sleep(STATUS_POLL.toMillis());
     }
   }
 }

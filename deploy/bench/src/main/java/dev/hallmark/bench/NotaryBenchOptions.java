@@ -34,33 +34,27 @@ record NotaryBenchOptions(int tags, int concurrency, int timeoutSeconds) {
    *     range
    */
   static NotaryBenchOptions parse(List<String> args) {
-    NotaryBenchOptions options = defaults();
-    for (int i = 0; i < args.size(); i++) {
-      String name = args.get(i);
-      if (i + 1 >= args.size()) {
-        throw new IllegalArgumentException(name + " needs a value");
-      }
-      String value = args.get(++i);
-      options =
-          switch (name) {
-            case "--tags" ->
-                new NotaryBenchOptions(
-                    BenchOptions.positiveInt(name, value, MAX_TAGS),
-                    options.concurrency(),
-                    options.timeoutSeconds());
-            case "--concurrency" ->
-                new NotaryBenchOptions(
-                    options.tags(),
-                    BenchOptions.positiveInt(name, value, 512),
-                    options.timeoutSeconds());
-            case "--timeout-seconds" ->
-                new NotaryBenchOptions(
-                    options.tags(),
-                    options.concurrency(),
-                    BenchOptions.positiveInt(name, value, 86_400));
-            default -> throw new IllegalArgumentException("unknown option " + name);
-          };
-    }
-    return options;
+    return OptionArgs.parse(
+        args,
+        defaults(),
+        (options, name, value) ->
+            switch (name) {
+              case "--tags" ->
+                  new NotaryBenchOptions(
+                      OptionArgs.positiveInt(name, value, MAX_TAGS),
+                      options.concurrency(),
+                      options.timeoutSeconds());
+              case "--concurrency" ->
+                  new NotaryBenchOptions(
+                      options.tags(),
+                      OptionArgs.positiveInt(name, value, 512),
+                      options.timeoutSeconds());
+              case "--timeout-seconds" ->
+                  new NotaryBenchOptions(
+                      options.tags(),
+                      options.concurrency(),
+                      OptionArgs.positiveInt(name, value, 86_400));
+              default -> throw OptionArgs.unknown(name);
+            });
   }
 }

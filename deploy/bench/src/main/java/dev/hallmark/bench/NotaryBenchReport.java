@@ -1,14 +1,10 @@
 package dev.hallmark.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,8 +29,8 @@ record NotaryBenchReport(
     NotaryPhaseResult cliPerTag,
     NotaryPhaseResult cliBatched) {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Two decimals: a few tags per second would lose too much at BenchReport's one. */
+  private static final ResultJson JSON = new ResultJson(2);
 
   /** The phases in the order they ran. */
   List<NotaryPhaseResult> phases() {
@@ -93,19 +89,18 @@ record NotaryBenchReport(
   }
 
   ObjectNode toJson() {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("time", Instant.now().toString());
+    ObjectNode root = JSON.root();
     root.put("run", run);
     root.put("gun", gun);
     root.put("digest", digest);
     root.put("size", size);
-    root.put("hallmark_per_s", round(hallmark.perSecond()));
-    root.put("cli_per_tag_per_s", round(cliPerTag.perSecond()));
-    root.put("cli_batched_per_s", round(cliBatched.perSecond()));
-    root.put("hallmark_ms_per_tag", round(hallmark.millisPerTag()));
-    root.put("cli_per_tag_ms_per_tag", round(cliPerTag.millisPerTag()));
-    root.put("cli_batched_ms_per_tag", round(cliBatched.millisPerTag()));
-    root.put("ratio", Math.round(ratio() * 1000) / 1000.0);
+    root.put("hallmark_per_s", JSON.round(hallmark.perSecond()));
+    root.put("cli_per_tag_per_s", JSON.round(cliPerTag.perSecond()));
+    root.put("cli_batched_per_s", JSON.round(cliBatched.perSecond()));
+    root.put("hallmark_ms_per_tag", JSON.round(hallmark.millisPerTag()));
+    root.put("cli_per_tag_ms_per_tag", JSON.round(cliPerTag.millisPerTag()));
+    root.put("cli_batched_ms_per_tag", JSON.round(cliBatched.millisPerTag()));
+    root.put("ratio", ResultJson.ratio(ratio()));
     root.put("complete", complete());
     ObjectNode settings = root.putObject("options");
     settings.put("tags", options.tags());
@@ -119,10 +114,10 @@ record NotaryBenchReport(
       node.put("tags", phase.tags());
       node.put("published", phase.published());
       node.put("listed", phase.listed());
-      node.put("seconds", round(phase.seconds()));
-      node.put("per_s", round(phase.perSecond()));
-      node.put("ms_per_tag", round(phase.millisPerTag()));
-      node.set("latency_ms", latency(phase.latency()));
+      node.put("seconds", JSON.round(phase.seconds()));
+      node.put("per_s", JSON.round(phase.perSecond()));
+      node.put("ms_per_tag", JSON.round(phase.millisPerTag()));
+      node.set("latency_ms", JSON.latency(phase.latency()));
       node.put("problem", phase.problem());
     }
     return root;
@@ -133,27 +128,6 @@ record NotaryBenchReport(
    * {@code stack bench}'s files, which it leaves alone.
    */
   Path write(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    String json = JSON.writeValueAsString(toJson()) + "\n";
-    Path latest = dir.resolve("notary-latest.json");
-    Files.writeString(latest, json);
-    Files.writeString(
-        dir.resolve("notary-" + Instant.now().toString().replace(':', '-') + ".json"), json);
-    return latest;
-  }
-
-  private static ObjectNode latency(LatencySummary summary) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("count", summary.count());
-    node.put("p50", round(summary.p50()));
-    node.put("p95", round(summary.p95()));
-    node.put("p99", round(summary.p99()));
-    node.put("max", round(summary.max()));
-    return node;
-  }
-
-  /** Two decimals: a few tags per second would lose too much at BenchReport's one. */
-  private static double round(double value) {
-    return Double.isFinite(value) ? Math.round(value * 100) / 100.0 : 0;
+    return ResultJson.write(dir, "notary-latest.json", "notary-", toJson());
   }
 }

@@ -381,28 +381,7 @@ class LocalStackIT {
     NotaryCli.Target target = listed.get(tag);
     assertThat("sha256:" + target.sha256Hex()).isEqualTo(image.digest());
     assertThat(target.role()).isEqualTo("targets/releases");
-    assertThat(target.size()).isEqualTo(manifestSize(image));
-  }
-
-  private long manifestSize(PushedImage image) throws Exception {
-    HttpResponse<Void> head =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://"
-                            + image.registry()
-                            + "/v2/"
-                            + image.repository()
-                            + "/manifests/"
-                            + image.digest()))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                .header(
-                    "Accept",
-                    "application/vnd.oci.image.manifest.v1+json,"
-                        + "application/vnd.docker.distribution.manifest.v2+json")
-                .build(),
-            HttpResponse.BodyHandlers.discarding());
-    return Long.parseLong(head.headers().firstValue("Content-Length").orElseThrow());
+    assertThat(target.size()).isEqualTo(TestImages.manifestSize(image));
   }
 
   @Test

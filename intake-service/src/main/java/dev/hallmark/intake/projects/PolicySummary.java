@@ -13,4 +13,13 @@ public record PolicySummary(
   public boolean covers(String repository) {
     return repositories.stream().anyMatch(pattern -> pattern.matches(repository));
   }
+
+  /** The specificity of the most specific pattern that covers {@code repository}; -1 if none. */
+  public int specificityFor(String repository) {
+    return repositories.stream()
+        .filter(pattern -> pattern.matches(repository))
+        .mapToInt(RepositoryPattern::specificity)
+        .max()
+        .orElse(-1);
+  }
 }

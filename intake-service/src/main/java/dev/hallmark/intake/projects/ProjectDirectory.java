@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Projects, CI submitters and signing policies from the {@code hallmark.projects} configuration
@@ -48,16 +49,27 @@ public final class ProjectDirectory {
         .findFirst();
   }
 
-  /** The first auto-signing policy (by configuration order) that covers a pushed repository. */
+  /**
+   * The auto-signing policy that covers a pushed repository most specifically: the one whose
+   * matching pattern has the most non-wildcard characters ({@code reg/demo/app} before {@code
+   * reg/demo/*}); on a tie, the first by project and then policy name. Configuration order is not
+   * used: configuration maps do not keep it.
+   */
   public Optional<PolicyRoute> autoSigningPolicyFor(String repository) {
-    for (Project project : projects.values()) {
-      for (PolicySummary policy : project.policies().values()) {
-        if (policy.autoSignPushes() && policy.covers(repository)) {
-          return Optional.of(new PolicyRoute(project.name(), policy.name()));
+    PolicyRoute best = null;
+    int bestSpecificity = -1;
+    for (String projectName : new TreeSet<>(projects.keySet())) {
+      Project project = projects.get(projectName);
+      for (String policyName : new TreeSet<>(project.policies().keySet())) {
+        PolicySummary policy = project.policies().get(policyName);
+        int specificity = policy.autoSignPushes() ? policy.specificityFor(repository) : -1;
+        if (specificity > bestSpecificity) {
+          best = new PolicyRoute(project.name(), policy.name());
+          bestSpecificity = specificity;
         }
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(best);
   }
 
   /** A CI user of a project. */

@@ -28,4 +28,13 @@ public record RepositoryPattern(String glob, Pattern regex) {
   public boolean matches(String repository) {
     return regex.matcher(repository).matches();
   }
+
+  /**
+   * How narrowly the pattern names repositories: its characters that are not wildcards. {@code
+   * reg/demo/app} (11) is more specific than {@code reg/demo/*} (9), which is more specific than
+   * {@code reg/**} (4).
+   */
+  public int specificity() {
+    return glob.replace("*", "").length();
+  }
 }

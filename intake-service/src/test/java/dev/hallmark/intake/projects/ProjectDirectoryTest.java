@@ -46,6 +46,33 @@ class ProjectDirectoryTest {
   }
 
   @Test
+  void autoSigningPolicyFor_severalPoliciesCover_theMostSpecificPatternWins() {
+    Map<String, Object> wide =
+        Map.of("repositories", List.of("r.example/**"), "auto-sign-pushes", true);
+    Map<String, Object> demo =
+        Map.of("repositories", List.of("r.example/demo/*"), "auto-sign-pushes", true);
+    Map<String, Object> app =
+        Map.of("repositories", List.of("r.example/demo/app"), "auto-sign-pushes", true);
+    Map<String, Object> appNoAuto = Map.of("repositories", List.of("r.example/demo/app"));
+    // Names sort against specificity, so that neither name nor map order can pass the test.
+    ProjectDirectory directory =
+        new ProjectDirectory(
+            Map.of(
+                "demo",
+                Map.of(
+                    "submitters", Map.of("ci", Map.of("token-sha256", HASH)),
+                    "policies",
+                        Map.of("a-wide", wide, "b-demo", demo, "c-app", app, "0-app", appNoAuto))));
+
+    assertThat(directory.autoSigningPolicyFor("r.example/demo/app"))
+        .contains(new PolicyRoute("demo", "c-app"));
+    assertThat(directory.autoSigningPolicyFor("r.example/demo/other"))
+        .contains(new PolicyRoute("demo", "b-demo"));
+    assertThat(directory.autoSigningPolicyFor("r.example/elsewhere/x"))
+        .contains(new PolicyRoute("demo", "a-wide"));
+  }
+
+  @Test
   void new_policyNamingUnknownSubmitter_failsNamingTheKey() {
     assertThatThrownBy(
             () ->

@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,12 +84,11 @@ public class NotaryPublisher {
     String gun = grant.gun();
     versions.lockGun(gun);
     Instant now = clock.instant();
+    Set<String> pinned = new TrustPinning(settings.trustPinning()).rootKeyIds(gun);
+    String rootPin = String.join(",", new TreeSet<>(pinned));
     VerifiedTrustData trust =
         TrustChainVerifier.verify(
-            server.fetchTrustData(gun),
-            new TrustPinning(settings.trustPinning()).rootKeyIds(gun),
-            seenVersions(gun),
-            now);
+            server.fetchTrustData(gun), pinned, seenVersions(gun, rootPin), now);
     Target target = Target.ofManifest(grant.digest(), manifestSize(grant));
     Map<String, Target> tags = new LinkedHashMap<>();
     grant.tags().forEach(tag -> tags.put(tag, target));
@@ -102,8 +103,8 @@ public class NotaryPublisher {
         SignedRole.parse(TrustRoles.RELEASES, document), trust.releasesKeys());
     server.publish(gun, TrustRoles.RELEASES, document);
     long version = trust.releasesVersion() + 1;
-    trust.versions().forEach((role, seen) -> versions.raise(gun, role, seen));
-    versions.raise(gun, TrustRoles.RELEASES, version);
+    trust.versions().forEach((role, seen) -> versions.raise(gun, rootPin, role, seen));
+    versions.raise(gun, rootPin, TrustRoles.RELEASES, version);
     LOG.info(
         "published {} of {} version {} (tags {})",
         TrustRoles.RELEASES,
@@ -118,9 +119,9 @@ public class NotaryPublisher {
         version);
   }
 
-  private Map<String, Long> seenVersions(String gun) {
+  private Map<String, Long> seenVersions(String gun, String rootPin) {
     Map<String, Long> seen = new LinkedHashMap<>();
-    versions.findByGun(gun).forEach(row -> seen.put(row.role(), row.version()));
+    versions.findByGunAndRootPin(gun, rootPin).forEach(row -> seen.put(row.role(), row.version()));
     return seen;
   }
 

@@ -6,4 +6,5 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /** One row of {@code notary_role_version}. */
 @MappedEntity("notary_role_version")
-public record TrustVersionRow(@Id @GeneratedValue Long id, String gun, String role, long version) {}
+public record TrustVersionRow(
+    @Id @GeneratedValue Long id, String gun, String rootPin, String role, long version) {}

@@ -267,9 +267,39 @@ class NotaryPublicationIT implements TestPropertyProvider {
   }
 
   @Test
+  @Order(8)
+  void unreachableServer_endsFailedAfterTheConfiguredAttempts() throws Exception {
+    proxy.down = true;
+    try {
+      SignatureCreated grant = grant(push("11.0"), "11.0");
+      PublicationFailed failed = awaitFailed(send(grant));
+
+      assertThat(failed.getReason())
+          .startsWith("gave up after 2 attempts: notary UNREACHABLE")
+          .contains("answered 503");
+      assertThat(failed.getAttempts()).isEqualTo(2);
+    } finally {
+      proxy.down = false;
+    }
+    assertListed();
+  }
+
+  @Test
   @Order(9)
   void afterTheAttacks_theNextTagIsPublishedOnTopOfTheTrueState() throws Exception {
     assertThat(awaitPublished(send(grant(push("10.0"), "10.0"))).getNotaryVersion()).isEqualTo(7);
+    assertListed();
+  }
+
+  @Test
+  @Order(10)
+  void repositoryInitializedAgain_underANewPinnedRoot_startsOverAtVersionOne() throws Exception {
+    notary.deleteRepository(gun);
+    pin = notary.initializeRepository(gun, hallmarkKey.certificateFile);
+    pinRoot(pin.rootKeyId());
+    published.clear();
+
+    assertThat(awaitPublished(send(grant(push("12.0"), "12.0"))).getNotaryVersion()).isEqualTo(1);
     assertListed();
   }
 
@@ -341,28 +371,7 @@ class NotaryPublicationIT implements TestPropertyProvider {
   private final Map<String, String> pending = new HashMap<>();
 
   void expectListed(String tag, TestImages.PushedImage image) throws Exception {
-    pending.put(tag, image.digest() + " " + manifestSize(image));
-  }
-
-  long manifestSize(TestImages.PushedImage image) throws Exception {
-    HttpResponse<Void> head =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://"
-                            + image.registry()
-                            + "/v2/"
-                            + image.repository()
-                            + "/manifests/"
-                            + image.digest()))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                .header(
-                    "Accept",
-                    "application/vnd.oci.image.manifest.v1+json,"
-                        + "application/vnd.docker.distribution.manifest.v2+json")
-                .build(),
-            HttpResponse.BodyHandlers.discarding());
-    return Long.parseLong(head.headers().firstValue("Content-Length").orElseThrow());
+    pending.put(tag, image.digest() + " " + TestImages.manifestSize(image));
   }
 
   SignatureCreated send(SignatureCreated signature) throws Exception {

@@ -67,6 +67,10 @@ final class TestServers {
    */
   static final class HostileProxy implements AutoCloseable {
     final Map<String, byte[]> replaced = new ConcurrentHashMap<>();
+
+    /** Answer every request 503, as a Notary server that is down behind a load balancer. */
+    volatile boolean down;
+
     private final HttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -77,6 +81,11 @@ final class TestServers {
           "/",
           exchange -> {
             try {
+              if (down) {
+                exchange.getRequestBody().readAllBytes();
+                respond(exchange, 503, new byte[0]);
+                return;
+              }
               String path = exchange.getRequestURI().getRawPath();
               byte[] replacement = replaced.get(path);
               if (replacement != null && "GET".equals(exchange.getRequestMethod())) {

@@ -15,9 +15,9 @@ import java.util.HexFormat;
  * <registry>/builds/*}, which pushes do not trigger. intake-service and policy-service read the
  * same file ({@code MICRONAUT_CONFIG_FILES}); only the hash of the CI token is in it.
  *
- * <p>intake-service signs a push by the first auto-signing policy, in file order, that covers the
- * repository: {@code default} must stay before {@code cosign}, whose {@code demo/*} covers {@code
- * demo/app} too.
+ * <p>intake-service signs a push by the auto-signing policy that covers the repository most
+ * specifically: {@code default} ({@code demo/app}) wins over {@code cosign} ({@code demo/*}) for
+ * {@code demo/app}.
  */
 final class DemoProject {
   static final String PROJECT = "demo";

@@ -3,15 +3,10 @@ package dev.hallmark.deploy.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +21,6 @@ public final class NotaryServer implements AutoCloseable {
   public static final String ENV = "HALLMARK_NOTARY_SERVER_BIN";
   static final String HEALTH_PATH = "/_notary_server/health";
   private static final Path DEFAULT_BINARY = Path.of("/usr/bin/notary-server");
-  private static final Duration STOP_GRACE = Duration.ofSeconds(15);
   private static final Logger LOG = LoggerFactory.getLogger(NotaryServer.class);
 
   /**
@@ -47,16 +41,14 @@ public final class NotaryServer implements AutoCloseable {
     }
   }
 
-  private final Process process;
+  private final HttpServerProcess process;
   private final int port;
   private final Path logFile;
-  private final Optional<OrphanGuard> orphanGuard;
 
-  private NotaryServer(Process process, int port, Path logFile, Optional<OrphanGuard> guard) {
+  private NotaryServer(HttpServerProcess process, int port, Path logFile) {
     this.process = process;
     this.port = port;
     this.logFile = logFile;
-    this.orphanGuard = guard;
   }
 
   /** Env {@code HALLMARK_NOTARY_SERVER_BIN}, else {@code /usr/bin/notary-server}. */
@@ -86,30 +78,16 @@ public final class NotaryServer implements AutoCloseable {
       throw new UncheckedIOException("could not write " + config, e);
     }
 
-    Process process =
-        ProcessLauncher.start(
+    HttpServerProcess process =
+        HttpServerProcess.start(
             COMPONENT,
             List.of(binary.toString(), "-config", config.toString()),
-            Map.of(),
             workDir,
             settings.logFile(),
-            settings.detached());
-    Optional<OrphanGuard> guard =
-        settings.detached()
-            ? Optional.empty()
-            : Optional.of(OrphanGuard.watch(process.pid(), Signal.TERM));
-    NotaryServer server = new NotaryServer(process, port, settings.logFile(), guard);
-    try {
-      Readiness.await(
-          COMPONENT,
-          process.toHandle(),
-          settings.logFile(),
-          settings.readinessTimeout(),
-          () -> healthCheck(port) == 200);
-    } catch (RuntimeException e) {
-      server.stop();
-      throw e;
-    }
+            settings.detached(),
+            settings.readinessTimeout(),
+            URI.create(url(port) + HEALTH_PATH));
+    NotaryServer server = new NotaryServer(process, port, settings.logFile());
     LOG.info(
         "Notary server ready at {} (pid {}, log {})", server.url(), server.pid(), server.logFile);
     return server;
@@ -117,13 +95,7 @@ public final class NotaryServer implements AutoCloseable {
 
   /** Status of {@code GET /_notary_server/health}: 200 once storage and trust service are up. */
   static int healthCheck(int port) throws IOException, InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url(port) + HEALTH_PATH))
-            .timeout(Duration.ofSeconds(3))
-            .GET()
-            .build();
-    return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    return HttpServerProcess.status(URI.create(url(port) + HEALTH_PATH));
   }
 
   static String url(int port) {
@@ -144,7 +116,7 @@ public final class NotaryServer implements AutoCloseable {
   }
 
   public boolean isRunning() {
-    return process.isAlive();
+    return process.isRunning();
   }
 
   public Path logFile() {
@@ -153,8 +125,7 @@ public final class NotaryServer implements AutoCloseable {
 
   /** SIGTERM, at most 15 s, then SIGKILL. The trust data, in memory only, is gone afterwards. */
   public void stop() {
-    orphanGuard.ifPresent(OrphanGuard::close);
-    OsProcesses.stop(COMPONENT, process.pid(), Signal.TERM, STOP_GRACE);
+    process.stop();
   }
 
   @Override

@@ -3,14 +3,10 @@ package dev.hallmark.deploy.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +17,6 @@ public final class RegistryServer implements AutoCloseable {
   public static final int DEFAULT_PORT = 15000;
   public static final String ENV = "HALLMARK_REGISTRY_BIN";
   private static final Path DEFAULT_BINARY = Path.of("/usr/bin/docker-registry");
-  private static final Duration STOP_GRACE = Duration.ofSeconds(15);
   private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
 
   /** Where the registry sends its notifications, with the bearer secret it authenticates with. */
@@ -66,16 +61,14 @@ public final class RegistryServer implements AutoCloseable {
     }
   }
 
-  private final Process process;
+  private final HttpServerProcess process;
   private final int port;
   private final Path logFile;
-  private final Optional<OrphanGuard> orphanGuard;
 
-  private RegistryServer(Process process, int port, Path logFile, Optional<OrphanGuard> guard) {
+  private RegistryServer(HttpServerProcess process, int port, Path logFile) {
     this.process = process;
     this.port = port;
     this.logFile = logFile;
-    this.orphanGuard = guard;
   }
 
   /** Env {@code HALLMARK_REGISTRY_BIN}, else {@code /usr/bin/docker-registry}. */
@@ -106,30 +99,16 @@ public final class RegistryServer implements AutoCloseable {
     Secrets.writeOwnerOnly(
         config, RegistryConfig.render(port, workDir.resolve("data"), settings.webhook()));
 
-    Process process =
-        ProcessLauncher.start(
+    HttpServerProcess process =
+        HttpServerProcess.start(
             COMPONENT,
             List.of(binary.toString(), "serve", config.toString()),
-            Map.of(),
             workDir,
             settings.logFile(),
-            settings.detached());
-    Optional<OrphanGuard> guard =
-        settings.detached()
-            ? Optional.empty()
-            : Optional.of(OrphanGuard.watch(process.pid(), Signal.TERM));
-    RegistryServer server = new RegistryServer(process, port, settings.logFile(), guard);
-    try {
-      Readiness.await(
-          COMPONENT,
-          process.toHandle(),
-          settings.logFile(),
-          settings.readinessTimeout(),
-          () -> apiVersionCheck(port) == 200);
-    } catch (RuntimeException e) {
-      server.stop();
-      throw e;
-    }
+            settings.detached(),
+            settings.readinessTimeout(),
+            URI.create("http://127.0.0.1:" + port + "/v2/"));
+    RegistryServer server = new RegistryServer(process, port, settings.logFile());
     LOG.info(
         "Registry ready at {} (pid {}, log {})", server.hostPort(), server.pid(), server.logFile);
     return server;
@@ -137,13 +116,7 @@ public final class RegistryServer implements AutoCloseable {
 
   /** Status of {@code GET /v2/}, the API version check of the distribution spec. */
   static int apiVersionCheck(int port) throws IOException, InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/"))
-            .timeout(Duration.ofSeconds(3))
-            .GET()
-            .build();
-    return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    return HttpServerProcess.status(URI.create("http://127.0.0.1:" + port + "/v2/"));
   }
 
   /** {@code 127.0.0.1:<port>}, as image references use it. */
@@ -160,7 +133,7 @@ public final class RegistryServer implements AutoCloseable {
   }
 
   public boolean isRunning() {
-    return process.isAlive();
+    return process.isRunning();
   }
 
   public Path logFile() {
@@ -169,8 +142,7 @@ public final class RegistryServer implements AutoCloseable {
 
   /** SIGTERM, at most 15 s, then SIGKILL. */
   public void stop() {
-    orphanGuard.ifPresent(OrphanGuard::close);
-    OsProcesses.stop(COMPONENT, process.pid(), Signal.TERM, STOP_GRACE);
+    process.stop();
   }
 
   @Override

@@ -101,6 +101,26 @@ public final class TestImages {
     }
   }
 
+  /**
+   * The manifest's size in bytes as the registry serves it ({@code Content-Length} of a HEAD): the
+   * {@code length} a Notary target of the image must have.
+   */
+  public static long manifestSize(PushedImage image) {
+    HttpResponse<Void> response =
+        send(
+            image.registry(),
+            image.repository(),
+            image.digest(),
+            "HEAD",
+            HttpResponse.BodyHandlers.discarding());
+    Optional<String> length = response.headers().firstValue("Content-Length");
+    if (response.statusCode() != 200 || length.isEmpty()) {
+      throw new IllegalStateException(
+          "HEAD " + image.reference() + " answered " + response.statusCode() + " without a length");
+    }
+    return Long.parseLong(length.get());
+  }
+
   /** The {@code Docker-Content-Digest} the registry answers a HEAD of the manifest with. */
   public static String registryDigest(String registry, String repository, String reference) {
     HttpResponse<Void> response =
