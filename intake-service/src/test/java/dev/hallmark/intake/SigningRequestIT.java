@@ -172,10 +172,16 @@ class SigningRequestIT implements TestPropertyProvider {
         .formatted(project, digest);
   }
 
-  /** Reads the signing-requests topic from the start until the request's event shows up. */
   private Optional<SigningRequested> awaitEvent(String requestId, Duration timeout) {
+    return awaitRecord(infra.kafkaBootstrap(), requestId, timeout)
+        .map(record -> EventCodec.standard().decode(record.value(), SigningRequested.class));
+  }
+
+  /** Reads the signing-requests topic from the start until the request's event shows up. */
+  static Optional<ConsumerRecord<String, byte[]>> awaitRecord(
+      String bootstrap, String requestId, Duration timeout) {
     Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (var consumer =
@@ -185,8 +191,7 @@ class SigningRequestIT implements TestPropertyProvider {
       while (System.nanoTime() < deadline) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           if (record.key().equals(requestId)) {
-            return Optional.of(
-                EventCodec.standard().decode(record.value(), SigningRequested.class));
+            return Optional.of(record);
           }
         }
       }

@@ -58,6 +58,14 @@ class ConfigFileIT {
                 tags: ["v*"]
                 methods: [cosign, notary]
                 key: demo-release
+                origin:
+                  issuers:
+                    - issuer: https://gitlab.example.com
+                      jwks-url: https://gitlab.example.com/oauth/discovery/keys
+                      audience: hallmark
+                  claims:
+                    project_path: ["acme/app"]
+                    ref_type: tag
           billing:
             policies:
               pushes:
@@ -143,7 +151,22 @@ class ConfigFileIT {
                   "key",
                   "demo-release",
                   "autoSignPushes",
-                  false));
+                  false,
+                  "origin",
+                  Map.of(
+                      "issuers",
+                      List.of(
+                          Map.of(
+                              "issuer",
+                              "https://gitlab.example.com",
+                              "jwksUrl",
+                              "https://gitlab.example.com/oauth/discovery/keys",
+                              "audience",
+                              "hallmark")),
+                      "claims",
+                      Map.of("project_path", List.of("acme/app"), "ref_type", List.of("tag")),
+                      "allowDeclared",
+                      false)));
     } finally {
       restore("micronaut.config.files", previous);
     }

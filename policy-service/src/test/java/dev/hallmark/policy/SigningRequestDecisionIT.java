@@ -145,6 +145,50 @@ class SigningRequestDecisionIT implements TestPropertyProvider {
   }
 
   @Test
+  void request_verifiedOriginOnAcceptedRef_isApprovedCarryingTheOrigin() throws Exception {
+    SigningRequested request = verifiedRequest("refs/tags/v1.2.0");
+
+    send(request);
+    PolicyDecision decision = codec.decode(onlyDecisionOf(request).value(), PolicyDecision.class);
+
+    assertThat(decision.getOutcome()).isEqualTo(DecisionOutcome.APPROVED);
+    assertThat(decision.getOrigin()).isEqualTo(request.getOrigin());
+    assertThat(decision.getOrigin().getVerified()).isTrue();
+    assertThat(decision.getOrigin().getIssuer()).isEqualTo("https://ci.example");
+  }
+
+  @Test
+  void request_verifiedOriginOnOtherRef_isDeniedNamingTheClaim() throws Exception {
+    SigningRequested request = verifiedRequest("refs/heads/dev");
+
+    send(request);
+    PolicyDecision decision = codec.decode(onlyDecisionOf(request).value(), PolicyDecision.class);
+
+    assertThat(decision.getOutcome()).isEqualTo(DecisionOutcome.DENIED);
+    assertThat(decision.getReason())
+        .isEqualTo(
+            "origin claim ref is refs/heads/dev, policy demo/verified accepts"
+                + " [refs/heads/main, refs/tags/v*]");
+    assertThat(decisionRows.findById(request.getRequestId()).orElseThrow().reason())
+        .isEqualTo(decision.getReason());
+  }
+
+  @Test
+  void request_declaredOriginUnderOriginPolicy_isDenied() throws Exception {
+    SigningRequested request = request("demo/app", "1.0");
+    request.setSigningPolicy("verified");
+
+    send(request);
+    PolicyDecision decision = codec.decode(onlyDecisionOf(request).value(), PolicyDecision.class);
+
+    assertThat(decision.getOutcome()).isEqualTo(DecisionOutcome.DENIED);
+    assertThat(decision.getReason())
+        .isEqualTo(
+            "origin is not verified: policy demo/verified requires an identity token from"
+                + " [https://ci.example]");
+  }
+
+  @Test
   void request_forUnknownProject_yieldsDeniedDecisionWithoutPolicyVersion() throws Exception {
     SigningRequested request = request("demo/app", "1.0");
     request.setProject("nope");
@@ -262,6 +306,23 @@ class SigningRequestDecisionIT implements TestPropertyProvider {
 
   private void send(String key, byte[] value) throws Exception {
     producer.send(new ProducerRecord<>(Topics.SIGNING_REQUESTS.name(), key, value)).get();
+  }
+
+  /** A request under policy {@code verified} whose origin intake took from a verified token. */
+  static SigningRequested verifiedRequest(String ref) {
+    SigningRequested request = request("demo/app", "1.0");
+    request.setSigningPolicy("verified");
+    request.setOrigin(
+        Origin.newBuilder()
+            .setRepositoryUrl("acme/app")
+            .setRef(ref)
+            .setCommit("0123456789abcdef0123456789abcdef01234567")
+            .setBuildUrl(null)
+            .setVerified(true)
+            .setIssuer("https://ci.example")
+            .setClaims(Map.of("repository", "acme/app", "ref", ref, "sub", "repo:acme/app"))
+            .build());
+    return request;
   }
 
   static SigningRequested request(String repository, String... tags) {

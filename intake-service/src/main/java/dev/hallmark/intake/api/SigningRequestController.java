@@ -2,6 +2,8 @@ package dev.hallmark.intake.api;
 
 import dev.hallmark.events.SubmitterKind;
 import dev.hallmark.intake.auth.CiAuthenticator;
+import dev.hallmark.intake.origin.IdentityTokenVerifier;
+import dev.hallmark.intake.projects.PolicySummary;
 import dev.hallmark.intake.projects.ProjectDirectory.CiSubmitter;
 import dev.hallmark.intake.request.NewSigningRequest;
 import dev.hallmark.intake.request.OutcomeRepository;
@@ -35,14 +37,17 @@ final class SigningRequestController {
   private final SubmissionAccess access;
   private final OutcomeRepository outcomes;
   private final ImageResolver resolver;
+  private final IdentityTokenVerifier tokens;
 
   SigningRequestController(
       SigningRequestService service,
       CiAuthenticator authenticator,
       SubmissionAccess access,
       OutcomeRepository outcomes,
-      ImageResolver resolver) {
+      ImageResolver resolver,
+      IdentityTokenVerifier tokens) {
     this.resolver = resolver;
+    this.tokens = tokens;
     this.service = service;
     this.authenticator = authenticator;
     this.access = access;
@@ -63,8 +68,17 @@ final class SigningRequestController {
               Problem.FieldProblem.of(
                   "Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters")));
     }
-    NewSigningRequest submitted = SubmissionValidator.validate(submission);
-    access.check(submitter, submitted);
+    NewSigningRequest validated = SubmissionValidator.validate(submission);
+    PolicySummary policy = access.check(submitter, validated);
+    // A verified token replaces whatever origin the request declares; the token is dropped here.
+    NewSigningRequest submitted =
+        submission.identityToken() == null
+            ? validated
+            : validated.withOrigin(
+                tokens.verify(
+                    submission.identityToken(),
+                    validated.project() + "/" + policy.name(),
+                    policy.trustedIssuers()));
     NewSigningRequest request = resolver.resolve(submitted);
     SigningRequestRow row =
         service.submit(

@@ -7,6 +7,10 @@ import java.util.List;
 /**
  * Body of {@code POST /api/v1/signing-requests}. Every field is nullable here so that a missing
  * field is reported by {@link SubmissionValidator} by name, together with all other problems.
+ *
+ * <p>{@code identityToken} is the CI system's OIDC ID token (GitHub Actions, GitLab CI). It is a
+ * bearer credential: it is verified and dropped, never stored, logged or put into an event, and
+ * {@link #toString()} leaves it out.
  */
 @Serdeable
 public record SigningRequestSubmission(
@@ -15,7 +19,27 @@ public record SigningRequestSubmission(
     @Nullable List<Artifact> artifacts,
     @Nullable List<String> methods,
     @Nullable String description,
-    @Nullable Origin origin) {
+    @Nullable Origin origin,
+    @Nullable String identityToken) {
+
+  @Override
+  public String toString() {
+    return "SigningRequestSubmission[project="
+        + project
+        + ", signingPolicy="
+        + signingPolicy
+        + ", artifacts="
+        + artifacts
+        + ", methods="
+        + methods
+        + ", description="
+        + description
+        + ", origin="
+        + origin
+        + ", identityToken="
+        + (identityToken == null ? "null" : "(redacted)")
+        + "]";
+  }
 
   /**
    * One image to sign: repository with registry host, manifest digest (or a tag to resolve), tags

@@ -24,7 +24,10 @@ final class SubmissionAccess {
     this.projects = projects;
   }
 
-  void check(CiSubmitter submitter, NewSigningRequest request) {
+  /**
+   * @return the policy the request names, which the submitter may use
+   */
+  PolicySummary check(CiSubmitter submitter, NewSigningRequest request) {
     Project project =
         projects
             .project(request.project())
@@ -50,6 +53,7 @@ final class SubmissionAccess {
           HttpStatus.FORBIDDEN,
           "submitter " + submitter.name() + " may not use signing policy " + policy.name());
     }
+    return policy;
   }
 
   private static InvalidRequestException invalid(String field, String detail) {

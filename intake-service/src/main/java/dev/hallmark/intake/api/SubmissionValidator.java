@@ -6,6 +6,7 @@ import dev.hallmark.intake.oci.ImageTag;
 import dev.hallmark.intake.oci.RepositoryName;
 import dev.hallmark.intake.request.NewSigningRequest;
 import dev.hallmark.intake.request.NewSigningRequest.Image;
+import dev.hallmark.intake.request.RequestOrigin;
 import dev.hallmark.runtime.http.FieldErrors;
 import dev.hallmark.runtime.http.InvalidRequestException;
 import java.util.ArrayList;
@@ -20,6 +21,10 @@ public final class SubmissionValidator {
   static final int MAX_ARTIFACTS = 100;
   static final int MAX_TAGS = 50;
   static final int MAX_DESCRIPTION = 4000;
+
+  /** CI identity tokens are one to two kilobytes; anything near this is not one. */
+  static final int MAX_IDENTITY_TOKEN = 16 * 1024;
+
   static final Set<String> METHODS = Set.of("cosign", "notary", "notation");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
@@ -37,6 +42,11 @@ public final class SubmissionValidator {
     if (submission.description() != null && submission.description().length() > MAX_DESCRIPTION) {
       errors.add("description", "must be at most " + MAX_DESCRIPTION + " characters");
     }
+    String token = submission.identityToken();
+    if (token != null && (token.isBlank() || token.length() > MAX_IDENTITY_TOKEN)) {
+      // The token is a credential: the answer describes it, never repeats it.
+      errors.add("identityToken", "must be 1 to " + MAX_IDENTITY_TOKEN + " characters");
+    }
     errors.throwIfAny();
     return new NewSigningRequest(
         submission.project(),
@@ -44,7 +54,7 @@ public final class SubmissionValidator {
         images,
         methods,
         submission.description(),
-        submission.origin());
+        submission.origin() == null ? null : RequestOrigin.declared(submission.origin()));
   }
 
   private static void requireName(FieldErrors errors, String field, String value) {

@@ -3,12 +3,18 @@ package dev.hallmark.intake.projects;
 import java.util.List;
 import java.util.Set;
 
-/** The parts of a signing policy intake checks before accepting a request. */
+/**
+ * The parts of a signing policy intake checks before accepting a request.
+ *
+ * @param trustedIssuers the identity-token issuers of the policy's {@code origin}; empty when it
+ *     has none, and then no identity token is accepted
+ */
 public record PolicySummary(
     String name,
     Set<String> submitters,
     List<RepositoryPattern> repositories,
-    boolean autoSignPushes) {
+    boolean autoSignPushes,
+    List<TrustedIssuer> trustedIssuers) {
 
   public boolean covers(String repository) {
     return repositories.stream().anyMatch(pattern -> pattern.matches(repository));

@@ -4,11 +4,15 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.core.type.Argument;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -19,6 +23,7 @@ import java.util.TreeSet;
 @Singleton
 public final class ProjectDirectory {
   static final String ROOT = "hallmark.projects";
+  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
   private final Map<String, Project> projects;
 
   @Inject
@@ -119,7 +124,59 @@ public final class ProjectDirectory {
         name,
         new LinkedHashSet<>(submitters),
         repositories.stream().map(RepositoryPattern::of).toList(),
-        Boolean.parseBoolean(String.valueOf(tree.getOrDefault("auto-sign-pushes", "false"))));
+        Boolean.parseBoolean(String.valueOf(tree.getOrDefault("auto-sign-pushes", "false"))),
+        trustedIssuers(tree.get("origin"), at + ".origin"));
+  }
+
+  /**
+   * The issuers of a policy's {@code origin} block. Only what intake needs to verify tokens is read
+   * here; policy-service reads the whole block (claims, allow-declared) and checks it strictly.
+   */
+  private static List<TrustedIssuer> trustedIssuers(Object origin, String key) {
+    if (origin == null) {
+      return List.of();
+    }
+    Object issuers = map(origin, key).get("issuers");
+    if (!(issuers instanceof List<?> list) || list.isEmpty()) {
+      throw new InvalidProjectConfigurationException(
+          key + ".issuers",
+          "must list at least one issuer (issuer, jwks-url and audience of each)");
+    }
+    List<TrustedIssuer> trusted = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String at = key + ".issuers[" + i + "]";
+      Map<String, Object> issuer = map(list.get(i), at);
+      String audience =
+          issuer.get("audience") == null ? "" : String.valueOf(issuer.get("audience"));
+      if (audience.isBlank()) {
+        throw new InvalidProjectConfigurationException(at + ".audience", "is required");
+      }
+      trusted.add(
+          new TrustedIssuer(
+              url(issuer.get("issuer"), at + ".issuer").toString(),
+              url(issuer.get("jwks-url"), at + ".jwks-url"),
+              audience));
+    }
+    return List.copyOf(trusted);
+  }
+
+  /**
+   * A key set fetched over plain HTTP could be replaced on the way, and then anyone could mint
+   * tokens: HTTPS only, plain HTTP to the loopback interface alone (local stack, tests).
+   */
+  private static URI url(Object value, String key) {
+    try {
+      URI uri = new URI(String.valueOf(value));
+      boolean https = "https".equals(uri.getScheme());
+      boolean loopbackHttp = "http".equals(uri.getScheme()) && LOOPBACK.contains(uri.getHost());
+      if (value != null && uri.getHost() != null && (https || loopbackHttp)) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new InvalidProjectConfigurationException(
+        key, "must be an https URL (plain http only to 127.0.0.1, localhost or [::1])");
   }
 
   /** Configuration maps also carry flattened {@code list[0]} keys; only plain names count. */

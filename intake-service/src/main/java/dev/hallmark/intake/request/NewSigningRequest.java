@@ -1,6 +1,5 @@
 package dev.hallmark.intake.request;
 
-import dev.hallmark.intake.api.SigningRequestSubmission.Origin;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 
@@ -11,7 +10,7 @@ public record NewSigningRequest(
     List<Image> images,
     List<String> methods,
     @Nullable String description,
-    @Nullable Origin origin) {
+    @Nullable RequestOrigin origin) {
 
   /**
    * One image with the tags the request asks to sign. Before {@code ImageResolver} ran, {@code
@@ -32,5 +31,10 @@ public record NewSigningRequest(
 
   public NewSigningRequest withImages(List<Image> resolved) {
     return new NewSigningRequest(project, signingPolicy, resolved, methods, description, origin);
+  }
+
+  /** The same request with the origin a verified identity token attests, replacing the declared. */
+  public NewSigningRequest withOrigin(RequestOrigin verified) {
+    return new NewSigningRequest(project, signingPolicy, images, methods, description, verified);
   }
 }

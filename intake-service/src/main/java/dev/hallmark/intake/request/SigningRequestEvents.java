@@ -51,13 +51,15 @@ final class SigningRequestEvents {
         .build();
   }
 
-  private static Origin origin(dev.hallmark.intake.api.SigningRequestSubmission.Origin declared) {
+  private static Origin origin(RequestOrigin origin) {
     return Origin.newBuilder()
-        .setRepositoryUrl(declared.repositoryUrl())
-        .setRef(declared.ref())
-        .setCommit(declared.commit())
-        .setBuildUrl(declared.buildUrl())
-        .setVerified(false)
+        .setRepositoryUrl(origin.repositoryUrl())
+        .setRef(origin.ref())
+        .setCommit(origin.commit())
+        .setBuildUrl(origin.buildUrl())
+        .setVerified(origin.verified())
+        .setIssuer(origin.issuer())
+        .setClaims(origin.claims())
         .build();
   }
 }

@@ -23,6 +23,7 @@ class SubmissionValidatorTest {
                 List.of(new Artifact("127.0.0.1:15000/demo/app", DIGEST, List.of("1.0", "1.0"))),
                 List.of("COSIGN"),
                 "release 1.0",
+                null,
                 null));
 
     assertThat(request.images())
@@ -39,6 +40,7 @@ class SubmissionValidatorTest {
                 "demo",
                 "default",
                 List.of(new Artifact("registry.example/app", DIGEST, null)),
+                null,
                 null,
                 null,
                 null));
@@ -58,6 +60,7 @@ class SubmissionValidatorTest {
                         "bad policy!",
                         List.of(new Artifact("App", "sha256:XYZ", List.of("", "ok"))),
                         List.of("gpg"),
+                        null,
                         null,
                         null)));
 
@@ -83,8 +86,40 @@ class SubmissionValidatorTest {
             InvalidRequestException.class,
             () ->
                 SubmissionValidator.validate(
-                    new SigningRequestSubmission("demo", "default", List.of(), null, null, null)));
+                    new SigningRequestSubmission(
+                        "demo", "default", List.of(), null, null, null, null)));
 
     assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("artifacts");
+  }
+
+  @Test
+  void validate_blankOrHugeIdentityToken_namesTheFieldWithoutRepeatingIt() {
+    for (String token : List.of(" ", "x".repeat(SubmissionValidator.MAX_IDENTITY_TOKEN + 1))) {
+      InvalidRequestException e =
+          catchThrowableOfType(
+              InvalidRequestException.class,
+              () ->
+                  SubmissionValidator.validate(
+                      new SigningRequestSubmission(
+                          "demo",
+                          "default",
+                          List.of(new Artifact("registry.example/app", DIGEST, null)),
+                          null,
+                          null,
+                          null,
+                          token)));
+
+      assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("identityToken");
+      assertThat(e.problems().get(0).detail()).doesNotContain("xxxx");
+    }
+  }
+
+  @Test
+  void toString_withIdentityToken_leavesTheTokenOut() {
+    SigningRequestSubmission submission =
+        new SigningRequestSubmission(
+            "demo", "default", List.of(), null, null, null, "eyJhbGciOiJSUzI1NiJ9.secret.sig");
+
+    assertThat(submission.toString()).doesNotContain("secret").contains("identityToken=(redacted)");
   }
 }

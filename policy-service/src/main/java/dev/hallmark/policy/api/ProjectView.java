@@ -1,11 +1,16 @@
 package dev.hallmark.policy.api;
 
+import dev.hallmark.policy.model.ClaimPattern;
 import dev.hallmark.policy.model.Glob;
+import dev.hallmark.policy.model.OriginRule;
 import dev.hallmark.policy.model.Policy;
 import dev.hallmark.policy.model.Project;
 import dev.hallmark.policy.model.SigningMethods;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A project as {@code GET /api/v1/projects} shows it: names and rules, never token hashes.
@@ -33,6 +38,7 @@ record ProjectView(String name, List<String> submitters, List<PolicyView> polici
    * @param methods allowed signing methods, lower case
    * @param key signing key id in signer-service
    * @param autoSignPushes whether registry pushes are signed automatically
+   * @param origin the origin rule; absent when the policy has none
    */
   @Serdeable
   record PolicyView(
@@ -43,7 +49,8 @@ record ProjectView(String name, List<String> submitters, List<PolicyView> polici
       List<String> tags,
       List<String> methods,
       String key,
-      boolean autoSignPushes) {
+      boolean autoSignPushes,
+      @Nullable OriginView origin) {
 
     static PolicyView of(Policy policy) {
       return new PolicyView(
@@ -54,7 +61,40 @@ record ProjectView(String name, List<String> submitters, List<PolicyView> polici
           policy.tags().stream().map(Glob::pattern).toList(),
           policy.methods().stream().map(SigningMethods::nameOf).toList(),
           policy.keyId(),
-          policy.autoSignPushes());
+          policy.autoSignPushes(),
+          policy.origin() == null ? null : OriginView.of(policy.origin()));
+    }
+  }
+
+  /**
+   * @param issuers the trusted identity-token issuers
+   * @param claims per claim name, the accepted patterns
+   * @param allowDeclared whether requests without a verified origin are approved
+   */
+  @Serdeable
+  record OriginView(
+      List<IssuerView> issuers, Map<String, List<String>> claims, boolean allowDeclared) {
+
+    static OriginView of(OriginRule rule) {
+      Map<String, List<String>> claims = new LinkedHashMap<>();
+      rule.claims()
+          .forEach(
+              (name, patterns) ->
+                  claims.put(name, patterns.stream().map(ClaimPattern::pattern).toList()));
+      return new OriginView(
+          rule.issuers().stream().map(IssuerView::of).toList(), claims, rule.allowDeclared());
+    }
+  }
+
+  /**
+   * @param issuer the tokens' {@code iss}
+   * @param jwksUrl where the issuer's keys are fetched
+   * @param audience the audience tokens must be issued for
+   */
+  @Serdeable
+  record IssuerView(String issuer, String jwksUrl, String audience) {
+    static IssuerView of(OriginRule.TrustedIssuer issuer) {
+      return new IssuerView(issuer.issuer(), issuer.jwksUrl().toString(), issuer.audience());
     }
   }
 }

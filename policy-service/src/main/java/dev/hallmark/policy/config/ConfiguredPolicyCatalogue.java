@@ -5,6 +5,7 @@ import dev.hallmark.policy.config.ProjectProperties.PolicyProperties;
 import dev.hallmark.policy.config.ProjectProperties.SubmitterProperties;
 import dev.hallmark.policy.model.Glob;
 import dev.hallmark.policy.model.InvalidGlobException;
+import dev.hallmark.policy.model.OriginRule;
 import dev.hallmark.policy.model.Policy;
 import dev.hallmark.policy.model.PolicyCatalogue;
 import dev.hallmark.policy.model.Project;
@@ -163,8 +164,15 @@ public final class ConfiguredPolicyCatalogue implements PolicyCatalogue {
             key + ".tags",
             ConfiguredPolicyCatalogue::tagPatternProblem,
             problems);
+    Optional<OriginRule> origin = OriginRules.parse(policy.getOrigin(), key + ".origin", problems);
     if (problems.size() > before) {
       return Optional.empty();
+    }
+    if (policy.isAutoSignPushes() && origin.filter(rule -> !rule.allowDeclared()).isPresent()) {
+      LOG.warn(
+          "{}: registry pushes carry no identity token, so origin without allow-declared denies"
+              + " every push auto-sign-pushes lets in",
+          key);
     }
     return Optional.of(
         new Policy(
@@ -176,7 +184,8 @@ public final class ConfiguredPolicyCatalogue implements PolicyCatalogue {
             tags,
             policy.isAutoSignPushes(),
             methods,
-            policy.getKey()));
+            policy.getKey(),
+            origin.orElse(null)));
   }
 
   /**

@@ -3,7 +3,10 @@ package dev.hallmark.policy.config;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.MapFormat;
+import io.micronaut.core.naming.conventions.StringConvention;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One project, {@code hallmark.projects.<project>}: its CI submitters and its signing policies.
@@ -107,6 +110,7 @@ public final class ProjectProperties {
     private boolean autoSignPushes;
     private List<String> methods = List.of();
     private String key;
+    @Nullable private Map<String, Object> origin;
 
     PolicyProperties(@Parameter String name) {
       this.name = name;
@@ -201,6 +205,26 @@ public final class ProjectProperties {
      */
     public void setKey(String key) {
       this.key = key;
+    }
+
+    @Nullable
+    public Map<String, Object> getOrigin() {
+      return origin;
+    }
+
+    /**
+     * {@code ...policies.<policy>.origin}: optional; the identity-token issuers the policy trusts
+     * ({@code issuers}: {@code issuer}, {@code jwks-url}, {@code audience}), the claim rules
+     * ({@code claims}: claim name to patterns) and {@code allow-declared}. Kept as the raw tree and
+     * checked by {@link OriginRules}, which names every bad key (a list of maps has no bean form
+     * with per-key messages). Keys are taken as written ({@code RAW}): claim names such as {@code
+     * job_workflow_ref} must keep their underscores, which the default binding turns into hyphens.
+     *
+     * @param origin the {@code origin} block
+     */
+    public void setOrigin(
+        @Nullable @MapFormat(keyFormat = StringConvention.RAW) Map<String, Object> origin) {
+      this.origin = origin;
     }
   }
 }

@@ -20,7 +20,7 @@ final class UnknownProjectKeys {
   static final Set<String> PROJECT_KEYS = Set.of("submitters", "policies");
   static final Set<String> SUBMITTER_KEYS = Set.of("token-sha256");
   static final Set<String> POLICY_KEYS =
-      Set.of("submitters", "repositories", "tags", "auto-sign-pushes", "methods", "key");
+      Set.of("submitters", "repositories", "tags", "auto-sign-pushes", "methods", "key", "origin");
   private static final Logger LOG = LoggerFactory.getLogger(UnknownProjectKeys.class);
 
   UnknownProjectKeys(Environment environment) {

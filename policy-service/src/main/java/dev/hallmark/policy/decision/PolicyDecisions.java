@@ -32,7 +32,7 @@ final class PolicyDecisions {
         .setKeyId(decision.keyId())
         // Manual approval comes with the full policy model.
         .setApprovers(List.of())
-        // Copied as the submitter gave it; Origin.verified says whether anyone checked it.
+        // Copied as intake wrote it: verified from a CI identity token, or declared (unverified).
         .setOrigin(request.getOrigin())
         // Filled once decisions are authenticated end to end (ARCHITECTURE.md, Security).
         .setAuthenticator(null)

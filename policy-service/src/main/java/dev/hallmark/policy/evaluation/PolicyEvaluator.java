@@ -25,7 +25,9 @@ import java.util.Optional;
  *       matches one of the policy's repository patterns;
  *   <li>every tag of every image matches one of the policy's tag patterns;
  *   <li>every requested method (none requested: every method of the policy) is allowed by the
- *       policy, and is one signer-service supports ({@link SigningMethods#SUPPORTED}).
+ *       policy, and is one signer-service supports ({@link SigningMethods#SUPPORTED});
+ *   <li>a policy with an {@code origin} rule gets a verified origin from one of its issuers whose
+ *       claims match the rule's patterns, unless it allows declared origins ({@link OriginCheck}).
  * </ol>
  *
  * <p>Pure: no I/O besides looking the policy up in the {@link PolicyCatalogue}.
@@ -62,6 +64,7 @@ public class PolicyEvaluator {
         .or(() -> repositoryFailure(policy, request.getImages()))
         .or(() -> tagFailure(policy, request.getImages()))
         .or(() -> methodFailure(policy, methods))
+        .or(() -> OriginCheck.failure(policy, request.getOrigin()))
         .map(reason -> Decision.denied(policy, reason))
         .orElseGet(() -> Decision.approved(policy, methods));
   }

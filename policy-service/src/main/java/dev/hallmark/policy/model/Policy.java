@@ -1,6 +1,7 @@
 package dev.hallmark.policy.model;
 
 import dev.hallmark.events.SigningMethod;
+import io.micronaut.core.annotation.Nullable;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -8,9 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A signing policy of a project: who may ask for signatures, of which images, in which formats, and
- * with which key. Where policies come from (configuration now, the database later) is the business
- * of a {@link PolicyCatalogue}; what they allow is decided by {@code PolicyEvaluator}.
+ * A signing policy of a project: who may ask for signatures, of which images, built where, in which
+ * formats, and with which key. Where policies come from (configuration now, the database later) is
+ * the business of a {@link PolicyCatalogue}; what they allow is decided by {@code PolicyEvaluator}.
  *
  * @param project name of the project the policy belongs to
  * @param name name of the policy within its project
@@ -22,6 +23,8 @@ import java.util.TreeSet;
  * @param autoSignPushes whether registry webhook pushes to covered repositories are signed
  * @param methods signature formats the policy allows, in the order they were configured
  * @param keyId id of the signing key in signer-service
+ * @param origin what the policy requires of the build origin; null: any origin, declared or
+ *     verified, or none
  */
 public record Policy(
     String project,
@@ -32,7 +35,8 @@ public record Policy(
     List<Glob> tags,
     boolean autoSignPushes,
     List<SigningMethod> methods,
-    String keyId) {
+    String keyId,
+    @Nullable OriginRule origin) {
 
   public Policy {
     Objects.requireNonNull(project, "project");

@@ -34,7 +34,8 @@ class PolicyEvaluatorTest {
           List.of(Glob.of("*")),
           true,
           List.of(SigningMethod.COSIGN),
-          "demo-cosign");
+          "demo-cosign",
+          null);
 
   static final Policy RELEASES =
       new Policy(
@@ -46,7 +47,8 @@ class PolicyEvaluatorTest {
           List.of(Glob.of("v*")),
           false,
           List.of(SigningMethod.COSIGN, SigningMethod.NOTARY),
-          "demo-release");
+          "demo-release",
+          null);
 
   static final Policy EVERYTHING =
       new Policy(
@@ -58,7 +60,8 @@ class PolicyEvaluatorTest {
           List.of(Glob.of("*")),
           false,
           List.of(SigningMethod.COSIGN, SigningMethod.NOTARY, SigningMethod.NOTATION),
-          "demo-cosign");
+          "demo-cosign",
+          null);
 
   final PolicyEvaluator evaluator =
       new PolicyEvaluator(

@@ -35,7 +35,9 @@ import java.util.UUID;
  * optional} sorted (as Go writes a map). Optional keys: {@value #TIMESTAMP}, {@value #REQUEST_ID},
  * {@value #TAGS} (comma-joined, omitted when there are none), and the build origin when the
  * decision has one ({@code dev.hallmark/origin.*}; {@code verified} as the string {@code
- * true}/{@code false}).
+ * true}/{@code false}; {@code issuer}, the identity-token issuer that attested the origin, only
+ * when verified). The token's other claims stay in the decision and the audit trail, not in the
+ * payload: verifiers read the origin fields, and the payload is signed as a whole.
  */
 public final class SimpleSigningPayload {
   public static final String TYPE = "cosign container image signature";
@@ -47,6 +49,7 @@ public final class SimpleSigningPayload {
   public static final String ORIGIN_COMMIT = "dev.hallmark/origin.commit";
   public static final String ORIGIN_BUILD_URL = "dev.hallmark/origin.build-url";
   public static final String ORIGIN_VERIFIED = "dev.hallmark/origin.verified";
+  public static final String ORIGIN_ISSUER = "dev.hallmark/origin.issuer";
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -83,6 +86,9 @@ public final class SimpleSigningPayload {
       putIfPresent(optional, ORIGIN_COMMIT, origin.getCommit());
       putIfPresent(optional, ORIGIN_BUILD_URL, origin.getBuildUrl());
       optional.put(ORIGIN_VERIFIED, Boolean.toString(origin.getVerified()));
+      if (origin.getVerified()) {
+        putIfPresent(optional, ORIGIN_ISSUER, origin.getIssuer());
+      }
     }
     return write(reference, digest, optional);
   }

@@ -87,11 +87,32 @@ class SimpleSigningPayloadTest {
             "dev.hallmark/origin.repository-url",
             "dev.hallmark/origin.ref",
             "dev.hallmark/origin.commit",
-            "dev.hallmark/origin.verified");
+            "dev.hallmark/origin.verified",
+            "dev.hallmark/origin.issuer");
     assertThat(optional.get("dev.hallmark/origin.verified").isTextual()).isTrue();
     assertThat(optional.get("dev.hallmark/origin.verified").textValue()).isEqualTo("true");
+    assertThat(optional.get("dev.hallmark/origin.issuer").textValue())
+        .isEqualTo("https://ci.example");
     assertThat(optional.get("dev.hallmark/origin.repository-url").textValue())
         .isEqualTo("https://git.example/team/app");
+  }
+
+  @Test
+  void build_unverifiedOriginNamingAnIssuer_leavesTheIssuerOut() throws Exception {
+    Origin origin =
+        Origin.newBuilder()
+            .setRepositoryUrl(null)
+            .setRef("refs/heads/main")
+            .setCommit(null)
+            .setBuildUrl(null)
+            .setVerified(false)
+            .setIssuer("https://ci.example")
+            .build();
+
+    JsonNode optional = parse(build(image(List.of("1.0")), origin)).get("optional");
+
+    assertThat(optional.get("dev.hallmark/origin.verified").textValue()).isEqualTo("false");
+    assertThat(optional.has("dev.hallmark/origin.issuer")).isFalse();
   }
 
   @Test
