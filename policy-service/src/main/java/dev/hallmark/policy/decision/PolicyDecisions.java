@@ -34,7 +34,7 @@ final class PolicyDecisions {
         .setApprovers(List.of())
         // Copied as the submitter gave it; Origin.verified says whether anyone checked it.
         .setOrigin(request.getOrigin())
-        // Filled once decisions are authenticated end to end (ARCHITECTURE.md, Security).
+        // Set by DecisionSigningKey over everything above, once the event is complete.
         .setAuthenticator(null)
         .build();
   }
