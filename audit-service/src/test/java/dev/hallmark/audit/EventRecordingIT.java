@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallmark.deploy.local.Infrastructure;
 import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.SigningMethod;
 import dev.hallmark.events.SigningRequested;
@@ -104,6 +105,52 @@ class EventRecordingIT implements TestPropertyProvider {
     assertThat(byDigest)
         .extracting(entry -> entry.get("eventId"))
         .contains(event.getEventId().toString(), marker.getEventId().toString());
+  }
+
+  @Test
+  void decisionRejected_onSignaturesTopic_isRecordedOnceWithItsReason() throws Exception {
+    SigningRequested request = signingRequested();
+    ImageRef image = request.getImages().get(0);
+    UUID decisionEventId = UUID.randomUUID();
+    String reason = "decision " + decisionEventId + " is not authenticated: no authenticator";
+    DecisionRejected rejected =
+        DecisionRejected.newBuilder()
+            .setEventId(UUID.randomUUID())
+            .setRequestId(request.getRequestId())
+            .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+            .setDecisionEventId(decisionEventId)
+            .setImages(List.of(image))
+            .setReason(reason)
+            .build();
+    byte[] bytes = EventCodec.standard().encode(rejected);
+
+    send(Topics.SIGNATURES.name(), request.getRequestId().toString(), bytes);
+    send(Topics.SIGNATURES.name(), request.getRequestId().toString(), bytes);
+    // A marker after the duplicate, on the same partition.
+    SigningRequested marker = signingRequested(request.getRequestId(), image.getDigest());
+    send(
+        Topics.SIGNATURES.name(),
+        request.getRequestId().toString(),
+        EventCodec.standard().encode(marker));
+    List<Map<String, Object>> entries =
+        await(() -> entriesOf(request.getRequestId().toString()), list -> list.size() >= 2);
+
+    assertThat(entries)
+        .extracting(entry -> entry.get("eventType"))
+        .containsExactly("DecisionRejected", "SigningRequested");
+    assertThat(entries.get(0))
+        .containsEntry("eventId", rejected.getEventId().toString())
+        .containsEntry("sourceTopic", Topics.SIGNATURES.name())
+        .containsEntry("reason", reason);
+    assertThat(entries.get(1).get("reason")).isNull();
+    List<Map<String, Object>> byDigest =
+        http.toBlocking()
+            .retrieve(
+                HttpRequest.GET("/api/v1/audit?digest=" + image.getDigest()),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+    assertThat(byDigest)
+        .extracting(entry -> entry.get("eventId"))
+        .contains(rejected.getEventId().toString());
   }
 
   @Test

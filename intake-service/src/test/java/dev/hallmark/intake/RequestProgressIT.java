@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hallmark.deploy.local.Infrastructure;
 import dev.hallmark.deploy.local.TestInfrastructure;
 import dev.hallmark.events.DecisionOutcome;
+import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.PolicyDecision;
 import dev.hallmark.events.PublicationFailed;
@@ -15,6 +16,7 @@ import dev.hallmark.events.SignaturePublished;
 import dev.hallmark.events.SigningFailed;
 import dev.hallmark.events.SigningMethod;
 import dev.hallmark.schemas.serde.EventCodec;
+import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -25,14 +27,20 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -154,6 +162,66 @@ class RequestProgressIT implements TestPropertyProvider {
     assertThat((String) awaitStatus(id, "FAILED").get("reason"))
         .startsWith("signing 127.0.0.1:15000/demo/app failed")
         .contains("UnknownKeyException");
+  }
+
+  @Test
+  void decisionRejected_changesNothingAndIsNotParked() throws Exception {
+    String digest = "sha256:" + "8b".repeat(32);
+    UUID id = submit(digest);
+    send(Topics.POLICY_DECISIONS.name(), decision(id, digest, DecisionOutcome.APPROVED, null));
+    awaitStatus(id, "SIGNING");
+    DecisionRejected rejected =
+        DecisionRejected.newBuilder()
+            .setEventId(UUID.randomUUID())
+            .setRequestId(id)
+            .setOccurredAt(now())
+            .setDecisionEventId(UUID.randomUUID())
+            .setImages(List.of(image(digest)))
+            .setReason("decision is not authenticated: no authenticator")
+            .build();
+
+    send(Topics.SIGNATURES.name(), rejected);
+    // After it, on the same partition: once the request fails, the rejection was handled.
+    send(
+        Topics.SIGNATURES.name(),
+        SigningFailed.newBuilder()
+            .setEventId(UUID.randomUUID())
+            .setRequestId(id)
+            .setOccurredAt(now())
+            .setImage(image(digest))
+            .setMethod(SigningMethod.COSIGN)
+            .setKeyId("demo-cosign")
+            .setReason("marker")
+            .build());
+
+    assertThat((String) awaitStatus(id, "FAILED").get("reason")).endsWith("failed: marker");
+    byte[] bytes = EventCodec.standard().encode(rejected);
+    assertThat(deadLetters()).noneMatch(value -> Arrays.equals(value, bytes));
+  }
+
+  /** The values on intake's dead-letter topic, from its beginning to its end as of now. */
+  private List<byte[]> deadLetters() {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    String topic = Topics.deadLetterFor(Services.INTAKE).name();
+    List<byte[]> values = new ArrayList<>();
+    try (var consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        assertThat(System.nanoTime()).as("read %s to its end", topic).isLessThan(deadline);
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+      }
+    }
+    return values;
   }
 
   private UUID submit(String digest) {

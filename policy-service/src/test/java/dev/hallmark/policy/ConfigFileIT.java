@@ -100,9 +100,7 @@ class ConfigFileIT {
   void configFilesProperty_validFile_projectsAreServedWithoutTokenHashes() throws IOException {
     Path file = write("projects.yml", VALID);
     String previous = System.setProperty("micronaut.config.files", file.toString());
-    try (EmbeddedServer server =
-            ApplicationContext.run(
-                EmbeddedServer.class, Map.<String, Object>copyOf(infra.serviceProperties()));
+    try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, serviceProperties());
         HttpClient client = HttpClient.create(server.getURL())) {
       String raw = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/projects"));
       List<Map<String, Object>> projects =
@@ -177,9 +175,7 @@ class ConfigFileIT {
     Path file = write("projects.yml", INVALID);
     String previous = System.setProperty("micronaut.config.files", file.toString());
     ApplicationContext context =
-        ApplicationContext.builder()
-            .properties(Map.<String, Object>copyOf(infra.serviceProperties()))
-            .build();
+        ApplicationContext.builder().properties(serviceProperties()).build();
     try {
       Throwable failure = catchThrowable(context::start);
 
@@ -245,8 +241,36 @@ class ConfigFileIT {
     }
   }
 
+  @Test
+  void decisionKeyFileUnset_packagedServiceExitsNamingTheSetting() throws Exception {
+    Path file = write("projects.yml", VALID);
+    Map<String, String> env = serviceEnvironment(freePort());
+    env.remove("HALLMARK_DECISION_KEY_FILE");
+    env.put("MICRONAUT_CONFIG_FILES", file.toString());
+    Path log = dir.resolve("service.log");
+    Process service = start(env, log);
+    try {
+      assertThat(service.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS))
+          .as("service exits without its decision key within %s", WAIT)
+          .isTrue();
+
+      assertThat(service.exitValue()).isNotZero();
+      assertThat(Files.readString(log))
+          .contains("hallmark.policy.decision-key-file (HALLMARK_DECISION_KEY_FILE) is not set");
+    } finally {
+      stop(service);
+    }
+  }
+
+  private Map<String, Object> serviceProperties() {
+    Map<String, Object> properties = new HashMap<>(infra.serviceProperties());
+    properties.putAll(TestDecisionKey.properties());
+    return properties;
+  }
+
   private Map<String, String> serviceEnvironment(int port) {
     Map<String, String> env = new HashMap<>();
+    env.put("HALLMARK_DECISION_KEY_FILE", TestDecisionKey.file().toString());
     env.put("HALLMARK_HTTP_PORT", Integer.toString(port));
     env.put("HALLMARK_KAFKA_BOOTSTRAP", infra.kafkaBootstrap());
     env.put("HALLMARK_JDBC_URL", infra.jdbcUrl());
@@ -265,6 +289,11 @@ class ConfigFileIT {
                 jar.toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
+    // Only what the test sets: a HALLMARK_* variable of the developer's shell must not leak in.
+    builder
+        .environment()
+        .keySet()
+        .removeIf(name -> name.startsWith("HALLMARK_") || name.startsWith("MICRONAUT_"));
     builder.environment().putAll(env);
     return builder.start();
   }

@@ -16,6 +16,7 @@ import dev.hallmark.policy.decision.DecisionRepository;
 import dev.hallmark.policy.decision.DecisionRow;
 import dev.hallmark.policy.kafka.SigningRequestListener;
 import dev.hallmark.runtime.outbox.OutboxRepository;
+import dev.hallmark.schemas.auth.DecisionAuthenticator;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import dev.hallmark.schemas.topics.Services;
@@ -29,6 +30,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -65,7 +67,9 @@ class SigningRequestDecisionIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return infra.serviceProperties();
+    Map<String, String> properties = new HashMap<>(infra.serviceProperties());
+    properties.putAll(TestDecisionKey.properties());
+    return properties;
   }
 
   @BeforeAll
@@ -113,7 +117,10 @@ class SigningRequestDecisionIT implements TestPropertyProvider {
     assertThat(decision.getKeyId()).isEqualTo("demo-cosign");
     assertThat(decision.getApprovers()).isEmpty();
     assertThat(decision.getOrigin()).isEqualTo(request.getOrigin());
-    assertThat(decision.getAuthenticator()).isNull();
+    // Authenticated with the configured key, over exactly what was announced.
+    assertThat(TestDecisionKey.verifier().rejection(decision)).isEmpty();
+    assertThat(DecisionAuthenticator.parse(decision.getAuthenticator()).keyIdHex())
+        .isEqualTo(TestDecisionKey.keyIdHex());
 
     DecisionRow row = decisionRows.findById(request.getRequestId()).orElseThrow();
     assertThat(row.eventId()).isEqualTo(decision.getEventId());
@@ -137,6 +144,7 @@ class SigningRequestDecisionIT implements TestPropertyProvider {
     assertThat(decision.getImages()).isEqualTo(request.getImages());
     assertThat(decision.getMethods()).isEmpty();
     assertThat(decision.getKeyId()).isNull();
+    assertThat(TestDecisionKey.verifier().rejection(decision)).isEmpty();
 
     DecisionRow row = decisionRows.findById(request.getRequestId()).orElseThrow();
     assertThat(row.outcome()).isEqualTo("DENIED");

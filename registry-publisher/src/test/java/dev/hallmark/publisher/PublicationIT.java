@@ -8,6 +8,7 @@ import dev.hallmark.deploy.local.TestInfrastructure;
 import dev.hallmark.deploy.local.images.TestImages;
 import dev.hallmark.deploy.local.verify.CosignVerifier;
 import dev.hallmark.deploy.local.verify.VerificationResult;
+import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignatureCreated;
@@ -310,6 +311,38 @@ class PublicationIT implements TestPropertyProvider {
               assertThat(settings.effectiveHost()).isEqualTo(registry);
               assertThat(settings.insecure()).isTrue();
             });
+  }
+
+  @Test
+  void decisionRejected_onSignaturesTopic_isSkippedNotParked() throws Exception {
+    String key = "rejected-" + UUID.randomUUID();
+    DecisionRejected rejected =
+        DecisionRejected.newBuilder()
+            .setEventId(UUID.randomUUID())
+            .setRequestId(UUID.randomUUID())
+            .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+            .setDecisionEventId(UUID.randomUUID())
+            .setImages(List.of())
+            .setReason("decision is not authenticated: no authenticator")
+            .build();
+    producer
+        .send(new ProducerRecord<>(Topics.SIGNATURES.name(), key, codec.encode(rejected)))
+        .get();
+    // Garbage after it on the same partition is parked: once it is, the rejection was handled.
+    byte[] garbage = "not an event".getBytes(StandardCharsets.UTF_8);
+    producer.send(new ProducerRecord<>(Topics.SIGNATURES.name(), key, garbage)).get();
+
+    List<byte[]> parked = new ArrayList<>();
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (parked.isEmpty() && System.nanoTime() < deadline) {
+      for (ConsumerRecord<byte[], byte[]> record : deadLetters.poll(Duration.ofMillis(500))) {
+        if (key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+          parked.add(record.value());
+        }
+      }
+    }
+
+    assertThat(parked).as("dead letters with key %s", key).containsExactly(garbage);
   }
 
   @Test

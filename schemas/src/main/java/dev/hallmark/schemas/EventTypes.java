@@ -1,6 +1,7 @@
 package dev.hallmark.schemas;
 
 import dev.hallmark.events.AuditRecord;
+import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.PolicyDecision;
 import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignatureCreated;
@@ -23,6 +24,7 @@ public final class EventTypes {
           PolicyDecision.class,
           SignatureCreated.class,
           SigningFailed.class,
+          DecisionRejected.class,
           SignaturePublished.class,
           PublicationFailed.class,
           AuditRecord.class);

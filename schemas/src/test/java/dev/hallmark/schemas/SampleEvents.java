@@ -3,6 +3,7 @@ package dev.hallmark.schemas;
 import dev.hallmark.events.AuditOutcome;
 import dev.hallmark.events.AuditRecord;
 import dev.hallmark.events.DecisionOutcome;
+import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.Origin;
 import dev.hallmark.events.PolicyDecision;
@@ -38,6 +39,7 @@ public final class SampleEvents {
         policyDecision(),
         signatureCreated(),
         signingFailed(),
+        decisionRejected(),
         signaturePublished(),
         publicationFailed(),
         auditRecord());
@@ -141,6 +143,18 @@ public final class SampleEvents {
         .setMethod(SigningMethod.COSIGN)
         .setKeyId("key-release-1")
         .setReason("signing key key-release-1 is not configured")
+        .build();
+  }
+
+  public static DecisionRejected decisionRejected() {
+    return DecisionRejected.newBuilder()
+        .setEventId(UUID.fromString("10000000-0000-4000-8000-000000000008"))
+        .setRequestId(REQUEST_ID)
+        .setOccurredAt(OCCURRED_AT)
+        .setDecisionEventId(UUID.fromString("10000000-0000-4000-8000-000000000002"))
+        .setImages(List.of(image()))
+        .setReason(
+            "decision 10000000-0000-4000-8000-000000000002 is not authenticated: no authenticator")
         .build();
   }
 

@@ -6,6 +6,7 @@ import dev.hallmark.deploy.local.Infrastructure;
 import dev.hallmark.deploy.local.SoftHsmToken;
 import dev.hallmark.deploy.local.TestInfrastructure;
 import dev.hallmark.notary.TufKeys;
+import dev.hallmark.schemas.auth.DecisionKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +85,12 @@ class PackagedServiceIT {
     env.put("HALLMARK_PKCS11_PIN_FILE", token.pinFile().toString());
     env.put("HALLMARK_PKCS11_TOKEN_LABEL", token.label());
     env.put("MICRONAUT_CONFIG_FILES", keys.toString());
+    // Two trusted decision keys, as while policy-service's key is rotated: paths separated by
+    // commas.
+    KeyPair next = DecisionKeys.generate();
+    Path nextKey =
+        Files.writeString(dir.resolve("next-decision-key.pub"), DecisionKeys.pem(next.getPublic()));
+    env.put("HALLMARK_DECISION_PUBLIC_KEYS", TestDecisionKey.publicKeyFile() + "," + nextKey);
     env.putAll(token.environment());
 
     Process process = builder.start();
@@ -103,7 +112,15 @@ class PackagedServiceIT {
       HttpResponse<String> unknown = get(http, base + "/api/v1/keys/no-such-key/certificate");
       assertThat(unknown.statusCode()).isEqualTo(404);
       assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      List<String> trusted =
+          Stream.of(
+                  DecisionKeys.keyIdHex(next.getPublic()),
+                  DecisionKeys.keyIdHex(
+                      DecisionKeys.readPublicKey(TestDecisionKey.publicKeyFile())))
+              .sorted()
+              .toList();
       assertThat(Files.readString(log))
+          .contains("decisions are trusted if authenticated by key(s) " + trusted)
           .contains("generated RSA_2048 key '" + keyId + "'")
           .doesNotContain(Files.readString(token.pinFile()).trim());
     } finally {

@@ -41,7 +41,8 @@ public class EventRecorder {
             record.partition(),
             record.offset(),
             envelope.occurredAt(),
-            " " + String.join(" ", ImageDigests.of(event)) + " ")
+            " " + String.join(" ", ImageDigests.of(event)) + " ",
+            EventReasons.of(event))
         == 1;
   }
 }

@@ -21,4 +21,6 @@ public record AuditEntry(
     Instant occurredAt,
     @Nullable Instant recordedAt,
     /* The image digests the event is about, space-delimited. */
-    @Nullable String digests) {}
+    @Nullable String digests,
+    /* Why a step failed or was refused, as the event says; null if it gives no reason. */
+    @Nullable String reason) {}

@@ -19,9 +19,9 @@ public interface AuditEntryRepository extends GenericRepository<AuditEntry, Long
   @Query(
       value =
           "INSERT INTO audit_entry (event_id, event_type, request_id, source_topic,"
-              + " source_partition, source_offset, occurred_at, digests)"
+              + " source_partition, source_offset, occurred_at, digests, reason)"
               + " VALUES (:eventId, :eventType, :requestId, :sourceTopic, :sourcePartition,"
-              + " :sourceOffset, :occurredAt, :digests)"
+              + " :sourceOffset, :occurredAt, :digests, :reason)"
               + " ON CONFLICT (event_id) DO NOTHING",
       nativeQuery = true)
   int insertOnce(
@@ -32,7 +32,8 @@ public interface AuditEntryRepository extends GenericRepository<AuditEntry, Long
       int sourcePartition,
       long sourceOffset,
       Instant occurredAt,
-      String digests);
+      String digests,
+      @Nullable String reason);
 
   @Query(
       value =

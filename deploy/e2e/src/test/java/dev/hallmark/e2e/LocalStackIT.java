@@ -13,6 +13,12 @@ import dev.hallmark.deploy.local.images.TestImages.PushedIndex;
 import dev.hallmark.deploy.local.verify.CosignVerifier;
 import dev.hallmark.deploy.local.verify.PublicKeys;
 import dev.hallmark.deploy.local.verify.VerificationResult;
+import dev.hallmark.events.DecisionOutcome;
+import dev.hallmark.events.ImageRef;
+import dev.hallmark.events.PolicyDecision;
+import dev.hallmark.events.SigningMethod;
+import dev.hallmark.schemas.serde.EventCodec;
+import dev.hallmark.schemas.topics.Topics;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -25,13 +31,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -244,6 +259,82 @@ class LocalStackIT {
     assertThat(withRsa.verified()).as("RSA signature: %s", withRsa).hasSize(1);
     assertThat(withEc.verified()).as("ECDSA signature: %s", withEc).hasSize(1);
     assertThat(withRsa.verified().get(0).layer()).isNotEqualTo(withEc.verified().get(0).layer());
+  }
+
+  /**
+   * Issue 7's acceptance: an APPROVED decision that policy-service did not authenticate, written
+   * straight into the decisions topic (twice), for an image nothing else signs ({@code builds/*}
+   * pushes are not auto-signed): no signature, and exactly one audit entry saying why.
+   */
+  @Test
+  @Order(4)
+  void forgedDecision_writtenToKafka_isNotSignedAndAuditedOnceWithTheReason() throws Exception {
+    String registry = stackEnv.get("HALLMARK_REGISTRY");
+    PushedImage image = TestImages.push(registry, "builds/forged", "1.0");
+    PolicyDecision forged =
+        PolicyDecision.newBuilder()
+            .setEventId(UUID.randomUUID())
+            .setRequestId(UUID.randomUUID())
+            .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+            .setImages(
+                List.of(
+                    ImageRef.newBuilder()
+                        .setRegistry(registry)
+                        .setRepository("builds/forged")
+                        .setDigest(image.digest())
+                        .setTags(List.of("1.0"))
+                        .build()))
+            .setOutcome(DecisionOutcome.APPROVED)
+            .setProject("demo")
+            .setSigningPolicy("builds")
+            .setPolicyVersion(1)
+            .setMethods(List.of(SigningMethod.COSIGN))
+            .setKeyId(stackEnv.get("HALLMARK_COSIGN_KEY_ID"))
+            .setAuthenticator(null)
+            .build();
+    byte[] bytes = EventCodec.standard().encode(forged);
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stackEnv.get("HALLMARK_KAFKA_BOOTSTRAP"));
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+      for (int delivery = 0; delivery < 2; delivery++) {
+        producer
+            .send(
+                new ProducerRecord<>(
+                    Topics.POLICY_DECISIONS.name(), forged.getRequestId().toString(), bytes))
+            .get(30, TimeUnit.SECONDS);
+      }
+    }
+
+    String audit =
+        stackEnv.get("HALLMARK_AUDIT_URL") + "/api/v1/audit?requestId=" + forged.getRequestId();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!get(audit).body().contains("\"DecisionRejected\"") && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    Thread.sleep(2000); // a second rejection, if the redelivery made one, would be there now
+    JsonNode entries = new ObjectMapper().readTree(get(audit).body());
+    List<JsonNode> rejections = new ArrayList<>();
+    entries.forEach(
+        entry -> {
+          if (entry.path("eventType").asText().equals("DecisionRejected")) {
+            rejections.add(entry);
+          }
+        });
+    assertThat(rejections).as("DecisionRejected entries: %s", entries).hasSize(1);
+    assertThat(rejections.get(0).path("reason").asText())
+        .isEqualTo("decision " + forged.getEventId() + " is not authenticated: no authenticator");
+
+    assertThat(
+            CosignVerifier.verify(registry, "builds/forged", image.digest(), publicKey())
+                .verified())
+        .isEmpty();
+    assertThat(
+            get(stackEnv.get("HALLMARK_AUDIT_URL") + "/api/v1/audit?digest=" + image.digest())
+                .body())
+        .contains("DecisionRejected")
+        .doesNotContain("SignatureCreated");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.hallmark.intake.progress;
 
+import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.PolicyDecision;
 import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignatureCreated;
@@ -57,6 +58,9 @@ final class ProgressListener {
       progress.onSigningFailed(failed);
     } else if (event instanceof SignatureCreated) {
       // Progress is counted when the signature is published, not when it is made.
+    } else if (event instanceof DecisionRejected) {
+      // A decision policy-service did not authenticate: it says nothing true about the request it
+      // names, so the request's status stays as it is (audit-service records the rejection).
     } else {
       deadLetters.park(
           record, "unexpected event type " + event.getSchema().getName() + " on this topic");

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides each signing request once: the {@code decision} row and the {@link PolicyDecision} event
  * (through the outbox, key requestId) are written in one transaction, so a request is either
- * decided and announced, or neither, and a redelivered request yields no second decision.
+ * decided and announced, or neither, and a redelivered request yields no second decision. Every
+ * event is authenticated with the decision key ({@link DecisionSigningKey}) before it is written.
  */
 @Singleton
 public class DecisionService {
@@ -26,13 +27,19 @@ public class DecisionService {
   private final PolicyEvaluator evaluator;
   private final DecisionRepository decisions;
   private final Outbox outbox;
+  private final DecisionSigningKey key;
   private final Clock clock;
 
   DecisionService(
-      PolicyEvaluator evaluator, DecisionRepository decisions, Outbox outbox, Clock clock) {
+      PolicyEvaluator evaluator,
+      DecisionRepository decisions,
+      Outbox outbox,
+      DecisionSigningKey key,
+      Clock clock) {
     this.evaluator = evaluator;
     this.decisions = decisions;
     this.outbox = outbox;
+    this.key = key;
     this.clock = clock;
   }
 
@@ -62,7 +69,7 @@ public class DecisionService {
     outbox.append(
         Topics.POLICY_DECISIONS,
         request.getRequestId().toString(),
-        PolicyDecisions.of(request, decision, eventId, now));
+        key.sign(PolicyDecisions.of(request, decision, eventId, now)));
     LOG.info(
         "request {} {}{}",
         request.getRequestId(),

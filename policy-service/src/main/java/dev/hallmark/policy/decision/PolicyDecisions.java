@@ -34,7 +34,7 @@ final class PolicyDecisions {
         .setApprovers(List.of())
         // Copied as intake wrote it: verified from a CI identity token, or declared (unverified).
         .setOrigin(request.getOrigin())
-        // Filled once decisions are authenticated end to end (ARCHITECTURE.md, Security).
+        // Set by DecisionSigningKey over everything above, once the event is complete.
         .setAuthenticator(null)
         .build();
   }

@@ -1,5 +1,6 @@
 package dev.hallmark.publisher.intake;
 
+import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.SignatureCreated;
 import dev.hallmark.events.SigningFailed;
 import dev.hallmark.publisher.concurrent.KeyedExecutor;
@@ -18,7 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
- * Takes one polled batch of the signatures topic: records that do not decode to a {@link
+ * Takes one polled batch of the signatures topic: {@link SigningFailed} and {@link
+ * DecisionRejected} are skipped (nothing was signed), other records that do not decode to a {@link
  * SignatureCreated} are parked as dead letters; the others are published in parallel across image
  * digests and in order within one digest ({@link KeyedExecutor}, key = {@link Topics#imageKey}).
  * Returns only when every publication of the batch has finished, so the batch's offsets are
@@ -49,8 +51,8 @@ public class SignatureIntake {
           continue;
         }
         SpecificRecord event = codec.decode(record.value());
-        if (event instanceof SigningFailed) {
-          continue; // nothing to publish; intake ends the request
+        if (event instanceof SigningFailed || event instanceof DecisionRejected) {
+          continue; // nothing to publish; intake ends a failed request, audit records both
         }
         if (!(event instanceof SignatureCreated created)) {
           deadLetters.park(record, "unexpected event type " + event.getSchema().getName());

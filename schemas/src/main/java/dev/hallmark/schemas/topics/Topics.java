@@ -1,6 +1,7 @@
 package dev.hallmark.schemas.topics;
 
 import dev.hallmark.events.AuditRecord;
+import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.PolicyDecision;
 import dev.hallmark.events.PublicationFailed;
@@ -62,13 +63,14 @@ public final class Topics {
   public static final TopicSpec SIGNATURES =
       new TopicSpec(
           Names.SIGNATURES,
-          IMAGE_KEY,
+          IMAGE_KEY + "; requestId for DecisionRejected",
           Services.SIGNER,
           List.of(Services.REGISTRY_PUBLISHER, Services.INTAKE, Services.AUDIT),
           6,
-          List.of(SignatureCreated.class, SigningFailed.class),
+          List.of(SignatureCreated.class, SigningFailed.class, DecisionRejected.class),
           "Signatures created by signer-service, one event per image, method and key; or why an"
-              + " approved image could not be signed.");
+              + " approved image could not be signed; or why a decision was refused as not"
+              + " authenticated by policy-service.");
 
   public static final TopicSpec PUBLICATIONS =
       new TopicSpec(

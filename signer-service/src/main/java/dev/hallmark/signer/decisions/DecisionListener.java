@@ -14,14 +14,20 @@ import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes policy decisions and hands each to {@link DecisionSigning}.
+ * Consumes policy decisions and hands each to {@link DecisionSigning}, if it is authentic.
  *
  * <ul>
+ *   <li>Before anything else, every decision must be authenticated by a trusted policy-service key
+ *       ({@link TrustedDecisionKeys}); one that is not (no, malformed or unknown authenticator, a
+ *       signature that does not verify: a record written into the topic by anyone else, or altered)
+ *       is not signed and is announced once as {@code DecisionRejected} ({@link
+ *       DecisionRejections}).
  *   <li>A record that does not decode to a {@code PolicyDecision}, or an approved decision that can
  *       never be signed ({@link InvalidDecisionException}), is parked on {@code
  *       hallmark.dead-letter.signer-service.v1} at once.
@@ -47,13 +53,21 @@ import org.slf4j.LoggerFactory;
             retryDelay = "${hallmark.signer.decisions.retry-delay:1s}"))
 final class DecisionListener implements KafkaListenerExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(DecisionListener.class);
+  private final TrustedDecisionKeys trusted;
+  private final DecisionRejections rejections;
   private final DecisionSigning signing;
   private final SigningFailures failures;
   private final DeadLetterPublisher deadLetters;
   private final EventCodec codec = EventCodec.standard();
 
   DecisionListener(
-      DecisionSigning signing, SigningFailures failures, DeadLetterPublisher deadLetters) {
+      TrustedDecisionKeys trusted,
+      DecisionRejections rejections,
+      DecisionSigning signing,
+      SigningFailures failures,
+      DeadLetterPublisher deadLetters) {
+    this.trusted = trusted;
+    this.rejections = rejections;
     this.signing = signing;
     this.failures = failures;
     this.deadLetters = deadLetters;
@@ -70,6 +84,14 @@ final class DecisionListener implements KafkaListenerExceptionHandler {
       decision = codec.decode(record.value(), PolicyDecision.class);
     } catch (EventDecodingException e) {
       deadLetters.park(record, e.getMessage());
+      return;
+    }
+    Optional<String> rejection = trusted.rejection(decision);
+    if (rejection.isPresent()) {
+      // A database failure here is rethrown and retried like any other; handle() parks it.
+      if (rejections.record(decision, rejection.get())) {
+        LOG.warn("refused {}: {}", where(record), rejection.get());
+      }
       return;
     }
     try {
@@ -101,7 +123,15 @@ final class DecisionListener implements KafkaListenerExceptionHandler {
     }
     ConsumerRecord<byte[], byte[]> record = (ConsumerRecord<byte[], byte[]>) failed.get();
     try {
-      failOrPark(record, codec.decode(record.value(), PolicyDecision.class), reason);
+      PolicyDecision decision = codec.decode(record.value(), PolicyDecision.class);
+      Optional<String> rejection = trusted.rejection(decision);
+      if (rejection.isPresent()) {
+        // Its rejection could not be recorded. Never a SigningFailed: that would end the request
+        // an unauthenticated record names.
+        deadLetters.park(record, rejection.get() + "; the rejection was not recorded: " + reason);
+      } else {
+        failOrPark(record, decision, reason);
+      }
       LOG.error("gave up on {}: {}", where(record), reason);
     } catch (RuntimeException e) {
       // micronaut-kafka commits the offset after this handler whatever it does: say exactly what

@@ -21,6 +21,7 @@ import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;
 import dev.hallmark.signer.KafkaTestClient;
+import dev.hallmark.signer.TestDecisionKey;
 import dev.hallmark.signer.TestToken;
 import dev.hallmark.signer.signers.SigningAlgorithm;
 import dev.hallmark.signer.signers.TestKeys;
@@ -93,6 +94,7 @@ class DecisionSigningIT implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(infra.serviceProperties());
     properties.putAll(TestToken.properties());
+    properties.putAll(TestDecisionKey.properties());
     pkcs11Key(properties, EC_KEY, "ECDSA_P256");
     pkcs11Key(properties, RSA_KEY, "RSA_2048");
     try {
@@ -340,11 +342,12 @@ class DecisionSigningIT implements TestPropertyProvider {
     properties.put(prefix + "create-if-missing", "true");
   }
 
+  /** Sends the decision as policy-service would: authenticated with its key. */
   private void send(PolicyDecision decision) throws Exception {
     kafka.send(
         Topics.POLICY_DECISIONS.name(),
         decision.getRequestId().toString(),
-        EventCodec.standard().encode(decision));
+        EventCodec.standard().encode(TestDecisionKey.sign(decision)));
   }
 
   private List<SignatureCreated> awaitSignatures(UUID requestId, int count) throws Exception {

@@ -7,6 +7,7 @@ import dev.hallmark.deploy.local.Infrastructure;
 import dev.hallmark.deploy.local.SoftHsmToken;
 import dev.hallmark.deploy.local.TestInfrastructure;
 import dev.hallmark.notary.CanonicalJson;
+import dev.hallmark.signer.TestDecisionKey;
 import dev.hallmark.signer.TestToken;
 import dev.hallmark.signer.signers.KeyTypeMismatchException;
 import dev.hallmark.signer.signers.Pkcs11Signer;
@@ -144,6 +145,7 @@ class Pkcs11KeyLifecycleIT {
 
   private Map<String, Object> base() {
     Map<String, Object> properties = new HashMap<>(infra.serviceProperties());
+    properties.putAll(TestDecisionKey.properties());
     // These contexts test key loading; the HTTP server is not started by ApplicationContext.run.
     return properties;
   }

@@ -31,6 +31,7 @@ import dev.hallmark.notary.VerifiedTrustData;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
 import dev.hallmark.signer.KafkaTestClient;
+import dev.hallmark.signer.TestDecisionKey;
 import dev.hallmark.signer.TestToken;
 import dev.hallmark.signer.decisions.SignatureRepository;
 import dev.hallmark.signer.decisions.SignatureRow;
@@ -135,6 +136,7 @@ class NotarySigningIT implements TestPropertyProvider {
     gun = registry + "/" + repository;
     Map<String, String> properties = new HashMap<>(infra.serviceProperties());
     properties.putAll(TestToken.properties());
+    properties.putAll(TestDecisionKey.properties());
     String prefix = "hallmark.signer.keys." + KEY + ".";
     properties.put(prefix + "backend", "pkcs11");
     properties.put(prefix + "algorithm", "ECDSA_P256");
@@ -433,11 +435,12 @@ class NotarySigningIT implements TestPropertyProvider {
     return problem;
   }
 
+  /** Sends the decision as policy-service would: authenticated with its key. */
   private void send(PolicyDecision decision) throws Exception {
     kafka.send(
         Topics.POLICY_DECISIONS.name(),
         decision.getRequestId().toString(),
-        EventCodec.standard().encode(decision));
+        EventCodec.standard().encode(TestDecisionKey.sign(decision)));
   }
 
   private List<SignatureCreated> awaitSignatures(UUID requestId, int count) throws Exception {

@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * What the local stack configures for its demo: the project file (policy as code) for intake and
- * policy, the CI token and webhook secret for clients, the cosign public key for verifiers, and
- * where the Notary v1 server and its trust pinning file are, for signer and publisher.
+ * policy, the decision key pair for policy (private) and signer (public), the CI token and webhook
+ * secret for clients, the cosign public key for verifiers, and where the Notary v1 server and its
+ * trust pinning file are, for signer and publisher.
  */
 public final class DemoConfiguration {
   /** Label of the demo SoftHSM token under {@code .local-stack/softhsm}. */
@@ -25,9 +26,16 @@ public final class DemoConfiguration {
 
   static final String RSA_KEY_LABEL = "hallmark-demo-cosign-rsa";
 
+  /** policy-service's decision key (private, PKCS#8 PEM). */
+  static final String DECISION_KEY_FILE = "HALLMARK_DECISION_KEY_FILE";
+
+  /** The decision public keys signer-service trusts (PEM files, separated by commas). */
+  static final String DECISION_PUBLIC_KEYS = "HALLMARK_DECISION_PUBLIC_KEYS";
+
   private final StackLayout layout;
   private final String ciToken;
   private final SoftHsmToken token;
+  private final DecisionKeyPair decisionKey;
   private final Optional<String> notaryUrl;
   private final int signerPort;
 
@@ -35,18 +43,21 @@ public final class DemoConfiguration {
       StackLayout layout,
       String ciToken,
       SoftHsmToken token,
+      DecisionKeyPair decisionKey,
       Optional<String> notaryUrl,
       int signerPort) {
     this.layout = layout;
     this.ciToken = ciToken;
     this.token = token;
+    this.decisionKey = decisionKey;
     this.notaryUrl = notaryUrl;
     this.signerPort = signerPort;
   }
 
   /**
-   * Writes the project file and the signer's key file, and creates the SoftHSM token on the first
-   * {@code up} (the key itself is generated inside the token by signer-service, once).
+   * Writes the project file and the signer's key file, and creates the SoftHSM token and the
+   * decision key pair on the first {@code up} (the signing key itself is generated inside the token
+   * by signer-service, once).
    *
    * @param notaryUrl the Notary v1 server, if one runs: then the trust pinning file is created
    *     (empty) unless it exists, for services that start before the demo repository is pinned
@@ -56,10 +67,11 @@ public final class DemoConfiguration {
     String ciToken = DemoProject.write(layout, registry);
     SoftHsmToken token = SoftHsmToken.open(layout.softHsm(), TOKEN_LABEL);
     Secrets.writeOwnerOnly(layout.signerFile(), signerConfig(token));
+    DecisionKeyPair decisionKey = DecisionKeyPair.createIfMissing(layout);
     if (notaryUrl.isPresent()) {
       TrustPinningFile.createIfMissing(layout.trustPinningFile());
     }
-    return new DemoConfiguration(layout, ciToken, token, notaryUrl, signerPort);
+    return new DemoConfiguration(layout, ciToken, token, decisionKey, notaryUrl, signerPort);
   }
 
   static String signerConfig(SoftHsmToken token) {
@@ -95,12 +107,20 @@ public final class DemoConfiguration {
 
   /** Extra environment of a service process. */
   Map<String, String> environmentOf(ServiceDefinition service) {
-    if (service.equals(ServiceDefinition.INTAKE) || service.equals(ServiceDefinition.POLICY)) {
+    if (service.equals(ServiceDefinition.INTAKE)) {
       return Map.of("MICRONAUT_CONFIG_FILES", layout.projectsFile().toString());
+    }
+    if (service.equals(ServiceDefinition.POLICY)) {
+      return Map.of(
+          "MICRONAUT_CONFIG_FILES",
+          layout.projectsFile().toString(),
+          DECISION_KEY_FILE,
+          decisionKey.privateKeyFile().toString());
     }
     if (service.equals(ServiceDefinition.SIGNER)) {
       Map<String, String> env = new LinkedHashMap<>(token.environment());
       env.put("MICRONAUT_CONFIG_FILES", layout.signerFile().toString());
+      env.put(DECISION_PUBLIC_KEYS, decisionKey.publicKeyFile().toString());
       env.putAll(notaryEnvironment());
       return env;
     }

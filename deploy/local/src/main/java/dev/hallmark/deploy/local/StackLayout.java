@@ -105,6 +105,19 @@ public record StackLayout(Path home, Path root) {
     return root().resolve("keys").resolve(keyId + ".crt");
   }
 
+  /**
+   * policy-service's decision key (Ed25519, PKCS#8 PEM, 0600), which authenticates every decision
+   * ({@link DecisionKeyPair}).
+   */
+  public Path decisionPrivateKeyFile() {
+    return root().resolve("keys").resolve("policy-decisions.pem");
+  }
+
+  /** The decision key's public key (PEM), the one signer-service trusts. */
+  public Path decisionPublicKeyFile() {
+    return root().resolve("keys").resolve("policy-decisions.pub");
+  }
+
   public Path stackEnv() {
     return root().resolve("stack.env");
   }

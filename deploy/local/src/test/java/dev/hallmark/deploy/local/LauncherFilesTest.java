@@ -1,6 +1,7 @@
 package dev.hallmark.deploy.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -124,6 +130,52 @@ class LauncherFilesTest {
             "HALLMARK_INTAKE_URL=http://127.0.0.1:8080",
             "HALLMARK_DB_PASSWORD=a-b_c",
             "HALLMARK_ODD='it'\\''s $x'");
+  }
+
+  @Test
+  void decisionKeyPair_firstUp_createsEd25519PairPrivateOwnerOnly_laterUpKeepsIt()
+      throws Exception {
+    StackLayout layout = StackLayout.of(dir, Map.of());
+
+    DecisionKeyPair created = DecisionKeyPair.createIfMissing(layout);
+    String privatePem = Files.readString(created.privateKeyFile());
+    DecisionKeyPair again = DecisionKeyPair.createIfMissing(layout);
+
+    assertThat(created.privateKeyFile())
+        .isEqualTo(dir.resolve(".local-stack/keys/policy-decisions.pem"));
+    assertThat(Files.getPosixFilePermissions(created.privateKeyFile()))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(privatePem).startsWith("-----BEGIN PRIVATE KEY-----\n");
+    assertThat(Files.readString(created.publicKeyFile()))
+        .startsWith("-----BEGIN PUBLIC KEY-----\n");
+    assertThat(Files.readString(again.privateKeyFile())).isEqualTo(privatePem);
+    // The files are a pair: what one signs, the other verifies.
+    KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
+    Signature signature = Signature.getInstance("Ed25519");
+    signature.initSign(ed25519.generatePrivate(new PKCS8EncodedKeySpec(der(privatePem))));
+    signature.update(new byte[] {1});
+    byte[] signed = signature.sign();
+    signature.initVerify(
+        ed25519.generatePublic(
+            new X509EncodedKeySpec(der(Files.readString(created.publicKeyFile())))));
+    signature.update(new byte[] {1});
+    assertThat(signature.verify(signed)).isTrue();
+  }
+
+  @Test
+  void decisionKeyPair_publicKeyLost_isAnErrorNotANewPair() throws Exception {
+    StackLayout layout = StackLayout.of(dir, Map.of());
+    DecisionKeyPair created = DecisionKeyPair.createIfMissing(layout);
+    Files.delete(created.publicKeyFile());
+
+    assertThatThrownBy(() -> DecisionKeyPair.createIfMissing(layout))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("is missing beside its private key");
+  }
+
+  private static byte[] der(String pem) {
+    return Base64.getMimeDecoder()
+        .decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
   }
 
   @Test
