@@ -5,6 +5,7 @@ import static dev.hallmark.policy.config.ConfiguredPolicyCatalogueTest.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.hallmark.policy.TestDecisionKey;
 import dev.hallmark.policy.model.ClaimPattern;
 import dev.hallmark.policy.model.OriginRule;
 import dev.hallmark.policy.model.OriginRule.TrustedIssuer;
@@ -74,6 +75,8 @@ class OriginRulesTest {
                     "flyway.enabled", false,
                     "datasources.default.url", "jdbc:postgresql://127.0.0.1:1/none",
                     "datasources.default.initialization-fail-timeout", -1))
+            // The service does not start without its decision key (ADR 0006).
+            .properties(new java.util.HashMap<>(TestDecisionKey.properties()))
             .start()) {
       OriginRule rule =
           context
