@@ -1,10 +1,7 @@
 package dev.hallmark.notary;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,7 +40,7 @@ public final class TufKeys {
 
   /** The id of the key published as its certificate ({@link #ECDSA_X509} or {@link #RSA_X509}). */
   public static String keyId(String keyType, String certificatePem) {
-    return sha256Hex(CanonicalJson.encode(keyObject(keyType, certificatePem)));
+    return Hashes.sha256Hex(CanonicalJson.encode(keyObject(keyType, certificatePem)));
   }
 
   /** The id of the bare public key, as the notary CLI prints it for a certificate's key. */
@@ -59,14 +56,6 @@ public final class TufKeys {
     Map<String, Object> value = new LinkedHashMap<>();
     value.put("private", null);
     value.put("public", publicKey.getEncoded());
-    return sha256Hex(CanonicalJson.encode(Map.of("keytype", keyType, "keyval", value)));
-  }
-
-  private static String sha256Hex(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return Hashes.sha256Hex(CanonicalJson.encode(Map.of("keytype", keyType, "keyval", value)));
   }
 }

@@ -26,21 +26,7 @@ public final class ClaimPattern {
     if (pattern.isBlank()) {
       throw new InvalidGlobException(pattern, "must not be blank");
     }
-    StringBuilder regex = new StringBuilder(pattern.length() + 16);
-    int literalStart = 0;
-    for (int i = 0; i < pattern.length(); i++) {
-      if (pattern.charAt(i) == '*') {
-        if (i > literalStart) {
-          regex.append(Pattern.quote(pattern.substring(literalStart, i)));
-        }
-        regex.append(".*");
-        literalStart = i + 1;
-      }
-    }
-    if (literalStart < pattern.length()) {
-      regex.append(Pattern.quote(pattern.substring(literalStart)));
-    }
-    return new ClaimPattern(pattern, Pattern.compile(regex.toString(), Pattern.DOTALL));
+    return new ClaimPattern(pattern, Wildcards.compile(pattern, stars -> ".*"));
   }
 
   public boolean matches(String value) {

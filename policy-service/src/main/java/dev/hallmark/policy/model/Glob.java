@@ -40,26 +40,7 @@ public final class Glob {
     if (pattern.contains("***")) {
       throw new InvalidGlobException(pattern, "'***' is not a wildcard; use '*' or '**'");
     }
-    StringBuilder regex = new StringBuilder(pattern.length() + 16);
-    int literalStart = 0;
-    int i = 0;
-    while (i < pattern.length()) {
-      if (pattern.charAt(i) != '*') {
-        i++;
-        continue;
-      }
-      if (i > literalStart) {
-        regex.append(Pattern.quote(pattern.substring(literalStart, i)));
-      }
-      boolean doubleStar = i + 1 < pattern.length() && pattern.charAt(i + 1) == '*';
-      regex.append(doubleStar ? ".*" : "[^/]*");
-      i += doubleStar ? 2 : 1;
-      literalStart = i;
-    }
-    if (literalStart < pattern.length()) {
-      regex.append(Pattern.quote(pattern.substring(literalStart)));
-    }
-    return new Glob(pattern, Pattern.compile(regex.toString(), Pattern.DOTALL));
+    return new Glob(pattern, Wildcards.compile(pattern, stars -> stars == 2 ? ".*" : "[^/]*"));
   }
 
   public boolean matches(String name) {
