@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallmark.deploy.local.Infrastructure;
 import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.events.CataloguePolicy;
+import dev.hallmark.events.CatalogueSubmitter;
+import dev.hallmark.events.DecisionOutcome;
 import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.ImageRef;
+import dev.hallmark.events.PolicyDecision;
+import dev.hallmark.events.ProjectCatalogued;
 import dev.hallmark.events.SigningMethod;
 import dev.hallmark.events.SigningRequested;
 import dev.hallmark.events.Submitter;
@@ -58,7 +63,7 @@ class EventRecordingIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return infra.serviceProperties();
+    return AuditServiceProperties.of(infra);
   }
 
   @AfterAll
@@ -154,6 +159,73 @@ class EventRecordingIT implements TestPropertyProvider {
   }
 
   @Test
+  void projectCatalogued_onProjectsTopic_isRecordedOnceWithActorProjectAndPolicies()
+      throws Exception {
+    String project = "audited-" + UUID.randomUUID().toString().substring(0, 8);
+    String hash = "ab".repeat(32);
+    ProjectCatalogued first = projectCatalogued(project, 1, hash, false);
+    byte[] bytes = EventCodec.standard().encode(first);
+
+    send(Topics.PROJECTS.name(), project, bytes);
+    send(Topics.PROJECTS.name(), project, bytes);
+    // A later revision on the same (single) partition: once it is recorded, so is the duplicate.
+    ProjectCatalogued deleted = projectCatalogued(project, 2, hash, true);
+    send(Topics.PROJECTS.name(), project, EventCodec.standard().encode(deleted));
+    List<Map<String, Object>> entries =
+        await(
+            () ->
+                http.toBlocking()
+                    .retrieve(
+                        HttpRequest.GET("/api/v1/audit?project=" + project),
+                        Argument.listOf(Argument.mapOf(String.class, Object.class))),
+            list -> list.size() >= 2);
+
+    assertThat(entries)
+        .extracting(entry -> entry.get("eventId"))
+        .containsExactly(first.getEventId().toString(), deleted.getEventId().toString());
+    assertThat(entries.get(0))
+        .containsEntry("eventType", "ProjectCatalogued")
+        .containsEntry("sourceTopic", Topics.PROJECTS.name())
+        .containsEntry("actor", "alice")
+        .containsEntry("project", project)
+        .containsEntry("reason", "revision 1: policies [default v1, release v3], submitters [ci]");
+    assertThat(entries.get(0).get("requestId")).isNull();
+    assertThat(entries.get(1)).containsEntry("reason", "revision 2: project deleted");
+    assertThat(entries.toString()).doesNotContain(hash);
+  }
+
+  @Test
+  void decisionsOfApprovedRequest_areRecordedWithOutcomeReasonAndApprovers() throws Exception {
+    SigningRequested request = signingRequested();
+    String key = request.getRequestId().toString();
+    PolicyDecision pending =
+        decision(request, DecisionOutcome.PENDING_APPROVAL)
+            .setReason("waiting for 2 approvals from group release of project demo")
+            .build();
+    PolicyDecision approved =
+        decision(request, DecisionOutcome.APPROVED)
+            .setMethods(List.of(SigningMethod.COSIGN))
+            .setKeyId("demo-cosign")
+            .setApprovers(List.of("alice", "bob"))
+            .build();
+
+    send(Topics.POLICY_DECISIONS.name(), key, EventCodec.standard().encode(pending));
+    send(Topics.POLICY_DECISIONS.name(), key, EventCodec.standard().encode(approved));
+    List<Map<String, Object>> entries = await(() -> entriesOf(key), list -> list.size() >= 2);
+
+    assertThat(entries.get(0))
+        .containsEntry("eventId", pending.getEventId().toString())
+        .containsEntry("outcome", "PENDING_APPROVAL")
+        .containsEntry("reason", "waiting for 2 approvals from group release of project demo")
+        .doesNotContainKey("approvers");
+    assertThat(entries.get(1))
+        .containsEntry("eventId", approved.getEventId().toString())
+        .containsEntry("outcome", "APPROVED")
+        .containsEntry("approvers", "alice, bob")
+        .doesNotContainKey("reason");
+  }
+
+  @Test
   void garbage_onSigningRequestsTopic_goesToDeadLetterTopicWithReason() throws Exception {
     String key = "garbage-" + UUID.randomUUID();
     send(Topics.SIGNING_REQUESTS.name(), key, "not an event".getBytes(StandardCharsets.UTF_8));
@@ -222,6 +294,56 @@ class EventRecordingIT implements TestPropertyProvider {
       value = probe.get();
     }
     return value;
+  }
+
+  static ProjectCatalogued projectCatalogued(
+      String project, long revision, String tokenHash, boolean deleted) {
+    return ProjectCatalogued.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+        .setProject(project)
+        .setRevision(revision)
+        .setChangedBy("alice")
+        .setDeleted(deleted)
+        .setSubmitters(
+            deleted
+                ? List.of()
+                : List.of(
+                    CatalogueSubmitter.newBuilder()
+                        .setName("ci")
+                        .setTokenSha256(tokenHash)
+                        .build()))
+        .setPolicies(deleted ? List.of() : List.of(policy("default", 1), policy("release", 3)))
+        .build();
+  }
+
+  static CataloguePolicy policy(String name, int version) {
+    return CataloguePolicy.newBuilder()
+        .setName(name)
+        .setVersion(version)
+        .setSubmitters(List.of("ci"))
+        .setRepositories(List.of("127.0.0.1:15000/demo/*"))
+        .setTags(List.of("*"))
+        .setAutoSignPushes(false)
+        .setMethods(List.of(SigningMethod.COSIGN))
+        .setKeyId("demo-cosign")
+        .setIssuers(List.of())
+        .setRequiresVerifiedOrigin(false)
+        .setRequiredApprovals(0)
+        .setApproverGroup(null)
+        .build();
+  }
+
+  static PolicyDecision.Builder decision(SigningRequested request, DecisionOutcome outcome) {
+    return PolicyDecision.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setRequestId(request.getRequestId())
+        .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+        .setImages(request.getImages())
+        .setOutcome(outcome)
+        .setProject(request.getProject())
+        .setSigningPolicy(request.getSigningPolicy())
+        .setPolicyVersion(1);
   }
 
   static SigningRequested signingRequested() {

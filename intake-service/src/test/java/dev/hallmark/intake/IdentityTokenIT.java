@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.hallmark.deploy.local.Infrastructure;
 import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.identity.TestIssuer;
 import dev.hallmark.events.Origin;
 import dev.hallmark.events.SigningRequested;
 import dev.hallmark.intake.request.SigningRequestRepository;
@@ -221,6 +222,25 @@ class IdentityTokenIT implements TestPropertyProvider {
                 + issuer.issuer()
                 + " is not trusted by policy demo/default, which accepts no identity tokens (it"
                 + " has no origin.issuers)");
+  }
+
+  @Test
+  void submit_noTokenUnderPolicyRequiringOne_answers422NamingIdentityTokenAndStoresNothing() {
+    long before = requests.count();
+    String withoutToken =
+        """
+        {"project": "demo", "signingPolicy": "verified",
+         "artifacts": [{"repository": "127.0.0.1:15000/demo/app", "digest": "%s", "tags": ["1.0"]}]}
+        """
+            .formatted(DIGEST);
+
+    String detail = detail(reject(withoutToken), "no token was sent");
+
+    assertThat(detail)
+        .isEqualTo(
+            "policy demo/verified requires an identity token from one of its issuers: "
+                + List.of(issuer.issuer(), rotating.issuer(), unreachable.issuer()));
+    assertThat(requests.count()).isEqualTo(before);
   }
 
   @Test

@@ -118,6 +118,50 @@ class RequestProgressIT implements TestPropertyProvider {
   }
 
   @Test
+  void pendingThenApproved_requestWaitsWithReasonThenSigns() throws Exception {
+    String digest = "sha256:" + "6a".repeat(32);
+    UUID id = submit(digest);
+
+    send(
+        Topics.POLICY_DECISIONS.name(),
+        decision(
+            id,
+            digest,
+            DecisionOutcome.PENDING_APPROVAL,
+            "waiting for 2 approvals from group release of project demo"));
+    assertThat(awaitStatus(id, "PENDING_APPROVAL"))
+        .containsEntry("reason", "waiting for 2 approvals from group release of project demo");
+    PolicyDecision approved = decision(id, digest, DecisionOutcome.APPROVED, null);
+    approved.setPolicyVersion(3);
+    approved.setApprovers(List.of("alice", "bob"));
+    send(Topics.POLICY_DECISIONS.name(), approved);
+
+    assertThat(awaitStatus(id, "SIGNING"))
+        .doesNotContainKey("reason")
+        .containsEntry("policyVersion", 3)
+        .containsEntry("approvers", List.of("alice", "bob"));
+    send(Topics.PUBLICATIONS.name(), published(id, digest, REGISTRY + "/demo/app:y.sig"));
+    awaitStatus(id, "COMPLETED");
+  }
+
+  @Test
+  void pendingThenDenied_requestIsDeniedWithTheFinalReason() throws Exception {
+    String digest = "sha256:" + "7b".repeat(32);
+    UUID id = submit(digest);
+
+    send(
+        Topics.POLICY_DECISIONS.name(),
+        decision(id, digest, DecisionOutcome.PENDING_APPROVAL, "waiting for 2 approvals"));
+    awaitStatus(id, "PENDING_APPROVAL");
+    send(
+        Topics.POLICY_DECISIONS.name(),
+        decision(id, digest, DecisionOutcome.DENIED, "rejected by bob: not this build"));
+
+    assertThat(awaitStatus(id, "DENIED"))
+        .containsEntry("reason", "rejected by bob: not this build");
+  }
+
+  @Test
   void publicationFailed_requestFailsWithReason() throws Exception {
     String digest = "sha256:" + "6f".repeat(32);
     UUID id = submit(digest);

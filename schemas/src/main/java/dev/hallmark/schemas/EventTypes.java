@@ -1,8 +1,10 @@
 package dev.hallmark.schemas;
 
+import dev.hallmark.events.AuditCheckpoint;
 import dev.hallmark.events.AuditRecord;
 import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.PolicyDecision;
+import dev.hallmark.events.ProjectCatalogued;
 import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignatureCreated;
 import dev.hallmark.events.SignaturePublished;
@@ -17,7 +19,7 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class EventTypes {
 
-  /** Current event classes, in pipeline order. Immutable. */
+  /** Current event classes, in pipeline order, then the project catalogue. Immutable. */
   public static final List<Class<? extends SpecificRecord>> ALL =
       List.of(
           SigningRequested.class,
@@ -27,7 +29,9 @@ public final class EventTypes {
           DecisionRejected.class,
           SignaturePublished.class,
           PublicationFailed.class,
-          AuditRecord.class);
+          AuditRecord.class,
+          AuditCheckpoint.class,
+          ProjectCatalogued.class);
 
   private EventTypes() {}
 }

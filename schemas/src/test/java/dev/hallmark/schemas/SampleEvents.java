@@ -1,12 +1,17 @@
 package dev.hallmark.schemas;
 
+import dev.hallmark.events.AuditCheckpoint;
 import dev.hallmark.events.AuditOutcome;
 import dev.hallmark.events.AuditRecord;
+import dev.hallmark.events.CatalogueIssuer;
+import dev.hallmark.events.CataloguePolicy;
+import dev.hallmark.events.CatalogueSubmitter;
 import dev.hallmark.events.DecisionOutcome;
 import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.Origin;
 import dev.hallmark.events.PolicyDecision;
+import dev.hallmark.events.ProjectCatalogued;
 import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignatureCreated;
 import dev.hallmark.events.SignaturePublished;
@@ -42,7 +47,9 @@ public final class SampleEvents {
         decisionRejected(),
         signaturePublished(),
         publicationFailed(),
-        auditRecord());
+        auditRecord(),
+        auditCheckpoint(),
+        projectCatalogued());
   }
 
   public static ImageRef image() {
@@ -190,7 +197,60 @@ public final class SampleEvents {
         .build();
   }
 
+  public static AuditCheckpoint auditCheckpoint() {
+    return AuditCheckpoint.newBuilder()
+        .setEventId(UUID.fromString("10000000-0000-4000-8000-00000000000a"))
+        .setOccurredAt(OCCURRED_AT)
+        .setOrigin("hallmark.example/audit")
+        .setTreeSize(43L)
+        .setRootHash("cd".repeat(32))
+        .setKeyId("ef".repeat(32))
+        .setSignature(ByteBuffer.wrap(new byte[64]))
+        .setNote(
+            "hallmark.example/audit\n43\nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc=\n\n— x AAAA\n")
+        .build();
+  }
+
   private static ByteBuffer bytes(String text) {
     return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static ProjectCatalogued projectCatalogued() {
+    return ProjectCatalogued.newBuilder()
+        .setEventId(UUID.fromString("10000000-0000-4000-8000-000000000009"))
+        .setOccurredAt(OCCURRED_AT)
+        .setProject("demo")
+        .setRevision(7L)
+        .setChangedBy("alice")
+        .setDeleted(false)
+        .setSubmitters(
+            List.of(
+                CatalogueSubmitter.newBuilder()
+                    .setName("ci")
+                    .setTokenSha256("ef".repeat(32))
+                    .build()))
+        .setPolicies(
+            List.of(
+                CataloguePolicy.newBuilder()
+                    .setName("release")
+                    .setVersion(3)
+                    .setSubmitters(List.of("ci"))
+                    .setRepositories(List.of("registry.example:5000/demo/*"))
+                    .setTags(List.of("v*"))
+                    .setAutoSignPushes(false)
+                    .setMethods(List.of(SigningMethod.COSIGN, SigningMethod.NOTARY))
+                    .setKeyId("key-release-1")
+                    .setIssuers(
+                        List.of(
+                            CatalogueIssuer.newBuilder()
+                                .setIssuer("https://ci.example")
+                                .setJwksUrl("https://ci.example/.well-known/jwks")
+                                .setAudience("hallmark")
+                                .build()))
+                    .setRequiresVerifiedOrigin(true)
+                    .setRequiredApprovals(2)
+                    .setApproverGroup("release-managers")
+                    .build()))
+        .build();
   }
 }

@@ -7,16 +7,18 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
- * Consumes every event topic of the flow. Offsets are committed once per poll, after every record
- * of it is stored (a commit per record cost a broker round trip each; a redelivered record is
- * skipped by its event id), and a failure (database down) is retried rather than skipped, so no
- * event is lost.
+ * Consumes every event topic of the flow, and the project catalogue (each entry is a change of
+ * projects or policies to audit; the catalogue is compacted, so an entry replaced before audit read
+ * it is not seen), one poll at a time: the whole batch is appended to the ledger in one
+ * transaction, then the offsets are committed. A failure (database down) seeks back and the batch
+ * is delivered again (a redelivered event is skipped by its event id), so no event is lost.
  */
 @KafkaListener(
     value = "audit-service",
+    batch = true,
     offsetReset = OffsetReset.EARLIEST,
     offsetStrategy = OffsetStrategy.SYNC,
     errorStrategy =
@@ -35,9 +37,10 @@ final class EventListener {
     Topics.Names.SIGNING_REQUESTS,
     Topics.Names.POLICY_DECISIONS,
     Topics.Names.SIGNATURES,
-    Topics.Names.PUBLICATIONS
+    Topics.Names.PUBLICATIONS,
+    Topics.Names.PROJECTS
   })
-  void receive(ConsumerRecord<byte[], byte[]> record) {
-    recorder.record(record);
+  void receive(ConsumerRecords<byte[], byte[]> records) {
+    recorder.record(records);
   }
 }

@@ -1,48 +1,66 @@
 package dev.hallmark.audit.intake;
 
-import dev.hallmark.audit.ledger.AuditEntryRepository;
+import dev.hallmark.audit.ledger.EntryDraft;
+import dev.hallmark.audit.ledger.EventSource;
+import dev.hallmark.audit.ledger.LedgerAppender;
+import dev.hallmark.audit.ledger.LedgerEntry;
 import dev.hallmark.runtime.kafka.DeadLetterPublisher;
 import dev.hallmark.schemas.EventEnvelope;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.serde.EventDecodingException;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Records one consumed event in the audit table, or parks it as a dead letter. */
+/**
+ * Records consumed events in the ledger, one polled batch in one append, or parks them as dead
+ * letters. Dead letters are parked after the append committed: when the database fails, the batch
+ * is delivered again and nothing was parked twice.
+ */
 @Singleton
 public class EventRecorder {
-  private final AuditEntryRepository entries;
+  private final LedgerAppender ledger;
   private final DeadLetterPublisher deadLetters;
   private final EventCodec codec = EventCodec.standard();
 
-  EventRecorder(AuditEntryRepository entries, DeadLetterPublisher deadLetters) {
-    this.entries = entries;
+  EventRecorder(LedgerAppender ledger, DeadLetterPublisher deadLetters) {
+    this.ledger = ledger;
     this.deadLetters = deadLetters;
   }
 
   /**
-   * @return true if the event was recorded now, false if it was a duplicate or a dead letter
+   * @return the entries appended now (not the duplicates, not the dead letters)
    */
-  public boolean record(ConsumerRecord<byte[], byte[]> record) {
-    SpecificRecord event;
-    try {
-      event = codec.decode(record.value());
-    } catch (EventDecodingException e) {
-      deadLetters.park(record, e.getMessage());
-      return false;
+  public List<LedgerEntry> record(Iterable<ConsumerRecord<byte[], byte[]>> records) {
+    List<EntryDraft> drafts = new ArrayList<>();
+    List<Map.Entry<ConsumerRecord<byte[], byte[]>, String>> unusable = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      if (record.value() == null) {
+        unusable.add(Map.entry(record, "record without a value"));
+        continue;
+      }
+      try {
+        drafts.add(draft(codec.decode(record.value()), record));
+      } catch (EventDecodingException e) {
+        unusable.add(Map.entry(record, e.getMessage()));
+      }
     }
+    List<LedgerEntry> appended = ledger.append(drafts);
+    unusable.forEach(parked -> deadLetters.park(parked.getKey(), parked.getValue()));
+    return appended;
+  }
+
+  static EntryDraft draft(SpecificRecord event, ConsumerRecord<?, ?> record) {
     EventEnvelope envelope = EventEnvelope.of(event);
-    return entries.insertOnce(
-            envelope.eventId().toString(),
-            envelope.eventType(),
-            envelope.requestId() == null ? null : envelope.requestId().toString(),
-            record.topic(),
-            record.partition(),
-            record.offset(),
-            envelope.occurredAt(),
-            " " + String.join(" ", ImageDigests.of(event)) + " ",
-            EventReasons.of(event))
-        == 1;
+    return new EntryDraft(
+        envelope.eventId().toString(),
+        envelope.eventType(),
+        envelope.occurredAt(),
+        envelope.requestId() == null ? null : envelope.requestId().toString(),
+        new EventSource(record.topic(), record.partition(), record.offset()),
+        EventContent.of(event));
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.deploy.local.NotaryCli;
-import dev.hallmark.deploy.local.StackEnvFile;
 import dev.hallmark.deploy.local.TrustPinningFile;
 import dev.hallmark.deploy.local.images.TestImages;
 import dev.hallmark.deploy.local.images.TestImages.PushedImage;
@@ -20,13 +19,11 @@ import dev.hallmark.events.SigningMethod;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -66,47 +63,25 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
-  static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(4);
-  static final List<String> PORT_VARIABLES =
-      List.of(
-          "HALLMARK_INTAKE_PORT",
-          "HALLMARK_POLICY_PORT",
-          "HALLMARK_SIGNER_PORT",
-          "HALLMARK_PUBLISHER_PORT",
-          "HALLMARK_AUDIT_PORT",
-          "HALLMARK_REGISTRY_PORT",
-          "HALLMARK_NOTARY_PORT",
-          "HALLMARK_KAFKA_PORT",
-          "HALLMARK_KAFKA_CONTROLLER_PORT",
-          "HALLMARK_PG_PORT");
-
-  final Path root = ProjectRoot.find();
-  final Map<String, String> env = new LinkedHashMap<>();
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  StackSession stack;
   Map<String, String> stackEnv;
   String upOutput;
   Path stateDir;
 
   @BeforeAll
   void up() throws Exception {
-    stateDir = Files.createTempDirectory("hallmark-e2e-stack");
-    env.put("HALLMARK_STACK_DIR", stateDir.toString());
-    env.put("HALLMARK_SKIP_BUILD", "1"); // the reactor packaged the services before this module
-    for (String variable : PORT_VARIABLES) {
-      env.put(variable, Integer.toString(freePort()));
-    }
-    CommandResult result = stack("up");
-    assertThat(result.exitCode()).as("stack up output:%n%s", result.output()).isZero();
-    upOutput = result.output();
-    stackEnv = StackEnvFile.read(stateDir.resolve("stack.env"));
+    stack = StackSession.up();
+    stackEnv = stack.stackEnv();
+    upOutput = stack.upOutput();
+    stateDir = stack.stateDir();
   }
 
   @AfterAll
   void down() throws Exception {
-    CommandResult result = stack("down");
-    assertThat(result.exitCode()).as("stack down output:%n%s", result.output()).isZero();
-    for (String variable : PORT_VARIABLES) {
-      int port = Integer.parseInt(env.get(variable));
+    stack.down();
+    for (String variable : StackSession.PORT_VARIABLES) {
+      int port = stack.port(variable);
       assertThat(isListening(port))
           .as("%s (%d) still listening after down", variable, port)
           .isFalse();
@@ -127,10 +102,15 @@ class LocalStackIT {
             "HALLMARK_JDBC_URL",
             "HALLMARK_REGISTRY",
             "HALLMARK_CI_TOKEN",
+            "HALLMARK_APPROVER_TOKEN",
+            "HALLMARK_APPROVER2_TOKEN",
+            "HALLMARK_ADMIN_TOKEN",
+            "HALLMARK_APPROVAL_POLICY",
             "HALLMARK_WEBHOOK_SECRET",
             "HALLMARK_COSIGN_KEY_ID",
             "HALLMARK_COSIGN_PUBLIC_KEY");
-    assertThat(stackEnv.get("HALLMARK_INTAKE_URL")).endsWith(":" + env.get("HALLMARK_INTAKE_PORT"));
+    assertThat(stackEnv.get("HALLMARK_INTAKE_URL"))
+        .endsWith(":" + stack.port("HALLMARK_INTAKE_PORT"));
   }
 
   @Test
@@ -337,6 +317,139 @@ class LocalStackIT {
         .doesNotContain("SignatureCreated");
   }
 
+  /**
+   * Issue 7's acceptance for human approvals: a CI request under policy {@code release} waits for
+   * two approvers of group {@code release}; the CI token cannot approve it (it is no approver's);
+   * one approval leaves it waiting and unsigned; the second has it signed and published. The image
+   * is in {@code demo/*}, so policy {@code cosign} signs its push first: the release request's
+   * signature is the second one.
+   */
+  @Test
+  @Order(4)
+  void releasePolicy_twoApprovals_signAndPublish_oneApprovalDoesNot() throws Exception {
+    String registry = stackEnv.get("HALLMARK_REGISTRY");
+    PushedImage image = TestImages.push(registry, "demo/release", "1.0");
+    int pushSigned = awaitVerifiedCount(image, 1);
+    String id = submitRelease(image, "demo/release", "1.0");
+
+    assertThat(awaitStatus(id, "PENDING_APPROVAL"))
+        .contains("\"reason\":\"waiting for 2 approvals from group release of project demo\"");
+    assertThat(decide(id, stackEnv.get("HALLMARK_CI_TOKEN"), "approve", null).statusCode())
+        .as("the CI token is no approver token")
+        .isEqualTo(401);
+    assertThat(pendingApprovals(stackEnv.get("HALLMARK_APPROVER_TOKEN"))).contains(id);
+
+    HttpResponse<String> first =
+        decide(id, stackEnv.get("HALLMARK_APPROVER_TOKEN"), "approve", null);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    assertThat(first.body()).contains("\"status\":\"PENDING_APPROVAL\"");
+    Thread.sleep(3000); // a signature, if one approval were enough, would be there now
+    assertThat(awaitStatus(id, "PENDING_APPROVAL")).doesNotContain(".sig\"");
+    assertThat(
+            CosignVerifier.verify(registry, "demo/release", image.digest(), publicKey()).verified())
+        .hasSize(pushSigned);
+
+    HttpResponse<String> second =
+        decide(id, stackEnv.get("HALLMARK_APPROVER2_TOKEN"), "approve", "release 1.0");
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+    assertThat(second.body()).contains("\"status\":\"APPROVED\"");
+    assertThat(awaitStatus(id, "COMPLETED"))
+        .contains(
+            "\"location\":\""
+                + registry
+                + "/demo/release:"
+                + image.digest().replace(':', '-')
+                + ".sig\"");
+    assertThat(awaitVerifiedCount(image, pushSigned + 1)).isEqualTo(pushSigned + 1);
+
+    JsonNode entries =
+        new ObjectMapper()
+            .readTree(
+                get(stackEnv.get("HALLMARK_AUDIT_URL") + "/api/v1/audit?requestId=" + id).body());
+    List<String> decisions = new ArrayList<>();
+    entries.forEach(
+        entry -> {
+          if (entry.path("eventType").asText().equals("PolicyDecision")) {
+            decisions.add(
+                entry.path("outcome").asText() + " " + entry.path("approvers").asText(""));
+          }
+        });
+    assertThat(decisions).containsExactly("PENDING_APPROVAL ", "APPROVED alice, bob");
+  }
+
+  /** One rejection denies a release request, and intake's status says who and why. */
+  @Test
+  @Order(4)
+  void releasePolicy_rejectedByOneApprover_isDeniedWithTheReason() throws Exception {
+    String registry = stackEnv.get("HALLMARK_REGISTRY");
+    PushedImage image = TestImages.push(registry, "demo/rejected", "1.0");
+    String id = submitRelease(image, "demo/rejected", "1.0");
+    awaitStatus(id, "PENDING_APPROVAL");
+
+    HttpResponse<String> rejected =
+        decide(id, stackEnv.get("HALLMARK_APPROVER2_TOKEN"), "reject", "not this build");
+
+    assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(201);
+    assertThat(awaitStatus(id, "DENIED"))
+        .contains("\"reason\":\"rejected by bob: not this build\"");
+    assertThat(decide(id, stackEnv.get("HALLMARK_APPROVER_TOKEN"), "approve", null).statusCode())
+        .as("a settled request takes no more verdicts")
+        .isEqualTo(409);
+  }
+
+  private String submitRelease(PushedImage image, String repository, String tag) throws Exception {
+    String body =
+        """
+        {"project": "demo", "signingPolicy": "%s", "methods": ["cosign"],
+         "artifacts": [{"repository": "%s/%s", "digest": "%s", "tags": ["%s"]}]}
+        """
+            .formatted(
+                stackEnv.get("HALLMARK_APPROVAL_POLICY"),
+                stackEnv.get("HALLMARK_REGISTRY"),
+                repository,
+                image.digest(),
+                tag);
+    HttpResponse<String> accepted = submit(body);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    return field(accepted.body(), "id");
+  }
+
+  private HttpResponse<String> decide(String id, String token, String decision, String comment)
+      throws IOException, InterruptedException {
+    String body =
+        comment == null
+            ? "{\"decision\":\"" + decision + "\"}"
+            : "{\"decision\":\"" + decision + "\",\"comment\":\"" + comment + "\"}";
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    stackEnv.get("HALLMARK_POLICY_URL")
+                        + "/api/v1/signing-requests/"
+                        + id
+                        + "/approvals"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String pendingApprovals(String token) throws IOException, InterruptedException {
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        stackEnv.get("HALLMARK_POLICY_URL") + "/api/v1/approvals?status=pending"))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return answer.body();
+  }
+
   @Test
   @Order(5)
   void webhook_sameDeliveryTwice_addsOneSignature() throws Exception {
@@ -375,7 +488,7 @@ class LocalStackIT {
   @Test
   @Order(6)
   void status_whileUp_reportsEveryComponentRunning() throws Exception {
-    CommandResult status = stack("status");
+    StackSession.CommandResult status = stack.stack("status");
     assertThat(status.exitCode()).as(status.output()).isZero();
     for (String component :
         List.of(
@@ -478,8 +591,8 @@ class LocalStackIT {
   @Test
   @Order(8)
   void bench_smallRun_signsEveryImageAndWritesTheResults() throws Exception {
-    CommandResult bench =
-        stack(
+    StackSession.CommandResult bench =
+        stack.stack(
             "bench",
             "--images",
             "4",
@@ -507,7 +620,7 @@ class LocalStackIT {
   @Test
   @Order(9)
   void bench_badOption_isRefusedWithUsage() throws Exception {
-    CommandResult bench = stack("bench", "--images", "none");
+    StackSession.CommandResult bench = stack.stack("bench", "--images", "none");
     assertThat(bench.exitCode()).isEqualTo(2);
     assertThat(bench.output())
         .contains("--images must be an integer")
@@ -585,37 +698,6 @@ class LocalStackIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private CommandResult stack(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(root.resolve("deploy/local/stack").toString());
-    command.addAll(List.of(args));
-    Path output = Files.createTempFile("hallmark-e2e-stack", ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(root.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile());
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(
-          "stack "
-              + String.join(" ", args)
-              + " did not finish within "
-              + COMMAND_TIMEOUT
-              + ":\n"
-              + Files.readString(output));
-    }
-    return new CommandResult(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
   private static boolean isListening(int port) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       return true;
@@ -623,6 +705,4 @@ class LocalStackIT {
       return false;
     }
   }
-
-  record CommandResult(int exitCode, String output) {}
 }

@@ -8,7 +8,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 
-/** What a client sees of a request: status, reason, and per image the signatures published. */
+/**
+ * What a client sees of a request: status, reason, what decided it (the policy version applied and
+ * who approved), and per image the signatures published.
+ */
 @Serdeable
 record RequestStatusView(
     String id,
@@ -16,6 +19,8 @@ record RequestStatusView(
     @Nullable String reason,
     String project,
     String signingPolicy,
+    @Nullable Integer policyVersion,
+    List<String> approvers,
     String submittedBy,
     Instant createdAt,
     Instant updatedAt,
@@ -30,6 +35,8 @@ record RequestStatusView(
         row.reason(),
         row.project(),
         row.signingPolicy(),
+        row.policyVersion(),
+        row.approvers() == null ? List.of() : List.of(row.approvers().split(", ")),
         row.submittedBy(),
         row.createdAt(),
         row.updatedAt(),

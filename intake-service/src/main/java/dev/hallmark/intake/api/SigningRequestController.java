@@ -3,8 +3,10 @@ package dev.hallmark.intake.api;
 import dev.hallmark.events.SubmitterKind;
 import dev.hallmark.intake.auth.CiAuthenticator;
 import dev.hallmark.intake.origin.IdentityTokenVerifier;
+import dev.hallmark.intake.origin.InvalidIdentityTokenException;
 import dev.hallmark.intake.projects.PolicySummary;
 import dev.hallmark.intake.projects.ProjectDirectory.CiSubmitter;
+import dev.hallmark.intake.projects.TrustedIssuer;
 import dev.hallmark.intake.request.NewSigningRequest;
 import dev.hallmark.intake.request.OutcomeRepository;
 import dev.hallmark.intake.request.RequestSubmitter;
@@ -70,15 +72,18 @@ final class SigningRequestController {
     }
     NewSigningRequest validated = SubmissionValidator.validate(submission);
     PolicySummary policy = access.check(submitter, validated);
+    String policyName = validated.project() + "/" + policy.name();
+    if (submission.identityToken() == null && policy.requiresVerifiedOrigin()) {
+      // policy-service would deny it for want of a verified origin; say so now, not after the
+      // request has gone through the pipeline.
+      throw new InvalidIdentityTokenException(missingTokenReason(policyName, policy));
+    }
     // A verified token replaces whatever origin the request declares; the token is dropped here.
     NewSigningRequest submitted =
         submission.identityToken() == null
             ? validated
             : validated.withOrigin(
-                tokens.verify(
-                    submission.identityToken(),
-                    validated.project() + "/" + policy.name(),
-                    policy.trustedIssuers()));
+                tokens.verify(submission.identityToken(), policyName, policy.trustedIssuers()));
     NewSigningRequest request = resolver.resolve(submitted);
     SigningRequestRow row =
         service.submit(
@@ -109,6 +114,13 @@ final class SigningRequestController {
 
   private RequestStatusView view(SigningRequestRow row) {
     return RequestStatusView.of(row, service.imagesOf(row.id()), outcomes.findByRequest(row.id()));
+  }
+
+  private static String missingTokenReason(String policyName, PolicySummary policy) {
+    String reason = "policy " + policyName + " requires an identity token from one of its issuers";
+    return policy.trustedIssuers().isEmpty()
+        ? reason + ", and trusts none"
+        : reason + ": " + policy.trustedIssuers().stream().map(TrustedIssuer::issuer).toList();
   }
 
   private static UUID parseId(String id) {

@@ -13,7 +13,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * Early checks of a CI submission against the projects configuration, so that a client learns of an
+ * Early checks of a CI submission against the project directory, so that a client learns of an
  * unknown project or policy at once. policy-service still makes the binding decision.
  */
 @Singleton

@@ -2,9 +2,13 @@ package dev.hallmark.intake.auth;
 
 import dev.hallmark.intake.projects.ProjectDirectory;
 import dev.hallmark.intake.projects.ProjectDirectory.CiSubmitter;
+import dev.hallmark.runtime.http.NotAuthenticatedException;
 import jakarta.inject.Singleton;
 
-/** Authenticates CI callers by their bearer token against the configured token hashes. */
+/**
+ * Authenticates CI callers by their bearer token against the token hashes of the project directory
+ * (projects file and project catalogue).
+ */
 @Singleton
 public final class CiAuthenticator {
   private final ProjectDirectory projects;

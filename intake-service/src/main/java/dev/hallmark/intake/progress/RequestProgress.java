@@ -49,6 +49,10 @@ public class RequestProgress {
       return;
     }
     RequestStatus status = row.statusValue();
+    requests.updateDecidedBy(
+        id,
+        decision.getPolicyVersion(),
+        decision.getApprovers().isEmpty() ? null : String.join(", ", decision.getApprovers()));
     switch (decision.getOutcome()) {
       case APPROVED -> {
         int expected = decision.getImages().size() * decision.getMethods().size();
@@ -66,7 +70,10 @@ public class RequestProgress {
       }
       case PENDING_APPROVAL -> {
         if (status == RequestStatus.RECEIVED) {
-          requests.updateStatus(id, RequestStatus.PENDING_APPROVAL.name(), null, clock.instant());
+          // The reason says what it waits for ("waiting for 2 approvals from group release ...");
+          // the final decision, APPROVED or DENIED, follows on the same partition.
+          requests.updateStatus(
+              id, RequestStatus.PENDING_APPROVAL.name(), decision.getReason(), clock.instant());
         }
       }
       default -> LOG.warn("decision {} with unknown outcome", decision.getEventId());

@@ -8,13 +8,23 @@ import java.util.Set;
  *
  * @param trustedIssuers the identity-token issuers of the policy's {@code origin}; empty when it
  *     has none, and then no identity token is accepted
+ * @param requiresVerifiedOrigin the policy has an {@code origin} rule without {@code
+ *     allow-declared}: policy-service denies a request without a verified identity token, so intake
+ *     refuses it at once
  */
 public record PolicySummary(
     String name,
     Set<String> submitters,
     List<RepositoryPattern> repositories,
     boolean autoSignPushes,
-    List<TrustedIssuer> trustedIssuers) {
+    List<TrustedIssuer> trustedIssuers,
+    boolean requiresVerifiedOrigin) {
+
+  public PolicySummary {
+    submitters = Set.copyOf(submitters);
+    repositories = List.copyOf(repositories);
+    trustedIssuers = List.copyOf(trustedIssuers);
+  }
 
   public boolean covers(String repository) {
     return repositories.stream().anyMatch(pattern -> pattern.matches(repository));

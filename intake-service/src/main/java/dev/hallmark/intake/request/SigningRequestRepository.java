@@ -23,6 +23,14 @@ public interface SigningRequestRepository extends CrudRepository<SigningRequestR
       nativeQuery = true)
   void updateStatus(UUID id, String status, @Nullable String reason, Instant now);
 
+  /** What the latest decision says decided the request: policy version and approvers. */
+  @Query(
+      value =
+          "UPDATE signing_request SET policy_version = :policyVersion, approvers = :approvers"
+              + " WHERE id = :id",
+      nativeQuery = true)
+  void updateDecidedBy(UUID id, int policyVersion, @Nullable String approvers);
+
   @Query(
       value =
           "UPDATE signing_request SET expected_signatures = :expected, updated_at = :now"

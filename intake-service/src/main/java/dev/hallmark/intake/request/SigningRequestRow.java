@@ -18,7 +18,9 @@ public record SigningRequestRow(
     @Nullable String reason,
     @Nullable Integer expectedSignatures,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Nullable Integer policyVersion,
+    @Nullable String approvers) {
 
   public RequestStatus statusValue() {
     return RequestStatus.valueOf(status);

@@ -113,7 +113,9 @@ public class SigningRequestService {
                 null,
                 null,
                 now,
-                now));
+                now,
+                null,
+                null));
     List<NewSigningRequest.Image> requested = request.images();
     images.saveAll(
         IntStream.range(0, requested.size())

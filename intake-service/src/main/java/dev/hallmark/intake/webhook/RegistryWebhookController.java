@@ -2,7 +2,6 @@ package dev.hallmark.intake.webhook;
 
 import dev.hallmark.events.SubmitterKind;
 import dev.hallmark.intake.auth.BearerToken;
-import dev.hallmark.intake.auth.NotAuthenticatedException;
 import dev.hallmark.intake.auth.TokenHash;
 import dev.hallmark.intake.oci.RepositoryName;
 import dev.hallmark.intake.projects.ProjectDirectory;
@@ -10,6 +9,7 @@ import dev.hallmark.intake.projects.ProjectDirectory.PolicyRoute;
 import dev.hallmark.intake.request.NewSigningRequest;
 import dev.hallmark.intake.request.RequestSubmitter;
 import dev.hallmark.intake.request.SigningRequestService;
+import dev.hallmark.runtime.http.NotAuthenticatedException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;

@@ -134,4 +134,30 @@ class ProjectDirectoryOriginTest {
   private static PolicySummary policy(ProjectDirectory directory) {
     return directory.project("demo").orElseThrow().policy("default").orElseThrow();
   }
+
+  @Test
+  void new_originWithoutAllowDeclared_requiresAVerifiedOrigin() {
+    PolicySummary strict = policy(new ProjectDirectory(demo(withOrigin(Map.of()))));
+    PolicySummary lenient =
+        policy(new ProjectDirectory(demo(withOrigin(Map.of("allow-declared", true)))));
+    PolicySummary none =
+        policy(new ProjectDirectory(demo(Map.of("repositories", List.of("r.example/demo/*")))));
+
+    assertThat(strict.requiresVerifiedOrigin()).isTrue();
+    assertThat(lenient.requiresVerifiedOrigin()).isFalse();
+    assertThat(none.requiresVerifiedOrigin()).isFalse();
+  }
+
+  /** A policy with an origin block of GITHUB and the given extra keys. */
+  private static Map<String, Object> withOrigin(Map<String, Object> extra) {
+    Map<String, Object> origin = new java.util.HashMap<>(extra);
+    origin.put(
+        "issuers",
+        List.of(
+            Map.of(
+                "issuer", GITHUB.issuer(),
+                "jwks-url", GITHUB.jwksUrl().toString(),
+                "audience", GITHUB.audience())));
+    return Map.of("repositories", List.of("r.example/demo/*"), "origin", origin);
+  }
 }

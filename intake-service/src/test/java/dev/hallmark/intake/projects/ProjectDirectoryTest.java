@@ -102,4 +102,30 @@ class ProjectDirectoryTest {
     assertThat(RepositoryPattern.of("r.example/demo/*").matches("r.example/demo/a/b")).isFalse();
     assertThat(RepositoryPattern.of("r.example:5000/demo/*").matches("r.example/demo/a")).isFalse();
   }
+
+  @Test
+  void apply_catalogueEntry_changesLookupsAndReportsWhetherItDid() {
+    ProjectDirectory directory =
+        new ProjectDirectory(
+            demo(Map.of("submitters", List.of("ci"), "repositories", List.of("r.example/demo/*"))));
+    String newHash = "b".repeat(64);
+
+    boolean applied = directory.apply(CatalogueSamples.entry("demo", 2, newHash));
+    boolean stale = directory.apply(CatalogueSamples.entry("demo", 1, HASH));
+
+    assertThat(applied).isTrue();
+    assertThat(stale).isFalse();
+    assertThat(directory.submitterOf(newHash)).contains(new CiSubmitter("demo", "ci"));
+    assertThat(directory.submitterOf(HASH)).isEmpty();
+  }
+
+  @Test
+  void applyTombstone_projectFromTheFile_isGone() {
+    ProjectDirectory directory =
+        new ProjectDirectory(demo(Map.of("repositories", List.of("r.example/demo/*"))));
+
+    directory.applyTombstone("demo");
+
+    assertThat(directory.project("demo")).isEmpty();
+  }
 }

@@ -1,5 +1,7 @@
 package dev.hallmark.policy.api;
 
+import dev.hallmark.policy.model.ApprovalRule;
+import dev.hallmark.policy.model.Approver;
 import dev.hallmark.policy.model.ClaimPattern;
 import dev.hallmark.policy.model.Glob;
 import dev.hallmark.policy.model.OriginRule;
@@ -17,16 +19,30 @@ import java.util.Map;
  *
  * @param name project name
  * @param submitters names of the project's CI submitters
+ * @param approvers the people who approve requests, sorted by name
  * @param policies its signing policies, sorted by name
  */
 @Serdeable
-record ProjectView(String name, List<String> submitters, List<PolicyView> policies) {
+record ProjectView(
+    String name, List<String> submitters, List<ApproverView> approvers, List<PolicyView> policies) {
 
   static ProjectView of(Project project) {
     return new ProjectView(
         project.name(),
         List.copyOf(project.submitters()),
+        project.approvers().values().stream().map(ApproverView::of).toList(),
         project.policies().values().stream().map(PolicyView::of).toList());
+  }
+
+  /**
+   * @param name the approver's name
+   * @param groups the approver groups they belong to
+   */
+  @Serdeable
+  record ApproverView(String name, List<String> groups) {
+    static ApproverView of(Approver approver) {
+      return new ApproverView(approver.name(), List.copyOf(approver.groups()));
+    }
   }
 
   /**
@@ -39,6 +55,7 @@ record ProjectView(String name, List<String> submitters, List<PolicyView> polici
    * @param key signing key id in signer-service
    * @param autoSignPushes whether registry pushes are signed automatically
    * @param origin the origin rule; absent when the policy has none
+   * @param approval the approval rule; absent when the policy signs without approvals
    */
   @Serdeable
   record PolicyView(
@@ -50,7 +67,8 @@ record ProjectView(String name, List<String> submitters, List<PolicyView> polici
       List<String> methods,
       String key,
       boolean autoSignPushes,
-      @Nullable OriginView origin) {
+      @Nullable OriginView origin,
+      @Nullable ApprovalRuleView approval) {
 
     static PolicyView of(Policy policy) {
       return new PolicyView(
@@ -62,7 +80,20 @@ record ProjectView(String name, List<String> submitters, List<PolicyView> polici
           policy.methods().stream().map(SigningMethods::nameOf).toList(),
           policy.keyId(),
           policy.autoSignPushes(),
-          policy.origin() == null ? null : OriginView.of(policy.origin()));
+          policy.origin() == null ? null : OriginView.of(policy.origin()),
+          policy.approval() == null ? null : ApprovalRuleView.of(policy.approval()));
+    }
+  }
+
+  /**
+   * @param required distinct approvals needed
+   * @param group the approver group whose members may approve
+   * @param expiresAfter how long a request waits before it is denied, e.g. {@code 24h}
+   */
+  @Serdeable
+  record ApprovalRuleView(int required, String group, String expiresAfter) {
+    static ApprovalRuleView of(ApprovalRule rule) {
+      return new ApprovalRuleView(rule.required(), rule.group(), rule.expiresAfterText());
     }
   }
 

@@ -1,13 +1,15 @@
 package dev.hallmark.policy.config;
 
 import dev.hallmark.events.SigningMethod;
+import dev.hallmark.policy.config.ProjectProperties.ApproverProperties;
 import dev.hallmark.policy.config.ProjectProperties.PolicyProperties;
 import dev.hallmark.policy.config.ProjectProperties.SubmitterProperties;
+import dev.hallmark.policy.model.ApprovalRule;
+import dev.hallmark.policy.model.Approver;
 import dev.hallmark.policy.model.Glob;
 import dev.hallmark.policy.model.InvalidGlobException;
 import dev.hallmark.policy.model.OriginRule;
 import dev.hallmark.policy.model.Policy;
-import dev.hallmark.policy.model.PolicyCatalogue;
 import dev.hallmark.policy.model.Project;
 import dev.hallmark.policy.model.SigningMethods;
 import io.micronaut.context.annotation.Context;
@@ -26,15 +28,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The projects and signing policies of the configuration ({@code hallmark.projects}), checked when
- * the service starts ({@link Context}): a broken file stops the start with a {@link
+ * The projects and signing policies of the policy-as-code file ({@code hallmark.projects}), checked
+ * when the service starts ({@link Context}): a broken file stops the start with a {@link
  * PolicyConfigurationException} naming every bad key, instead of denying requests later.
  *
- * <p>Configured policies have version {@value #CONFIGURED_POLICY_VERSION}: the file has no history,
- * so decisions cannot tell its revisions apart. Versions count once policies live in the database.
+ * <p>Decisions do not read this class: the policy store imports the file's {@link #documents()}
+ * into the database at start, numbers policy versions there, and serves the catalogue. Here every
+ * policy has version {@value #CONFIGURED_POLICY_VERSION}: the file has no history.
  */
 @Context
-public final class ConfiguredPolicyCatalogue implements PolicyCatalogue {
+public final class ConfiguredPolicyCatalogue {
   /** The version of every policy read from the configuration. */
   public static final int CONFIGURED_POLICY_VERSION = 1;
 
@@ -43,6 +46,7 @@ public final class ConfiguredPolicyCatalogue implements PolicyCatalogue {
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
   private final Map<String, Project> projects;
+  private final Map<String, Map<String, Object>> documents;
 
   ConfiguredPolicyCatalogue(List<ProjectProperties> configured) {
     List<String> problems = new ArrayList<>();
@@ -57,6 +61,11 @@ public final class ConfiguredPolicyCatalogue implements PolicyCatalogue {
     Map<String, Project> byName = new LinkedHashMap<>();
     built.forEach(project -> byName.put(project.name(), project));
     this.projects = byName;
+    Map<String, Map<String, Object>> trees = new LinkedHashMap<>();
+    configured.stream()
+        .sorted(Comparator.comparing(ProjectProperties::getName))
+        .forEach(project -> trees.put(project.getName(), ProjectDocuments.toDocument(project)));
+    this.documents = trees;
     if (byName.isEmpty()) {
       LOG.warn(
           "no projects are configured ({}): every signing request will be denied; pass the"
@@ -70,17 +79,25 @@ public final class ConfiguredPolicyCatalogue implements PolicyCatalogue {
     }
   }
 
-  @Override
+  /** Every project of the file, sorted by name. */
   public List<Project> projects() {
     return List.copyOf(projects.values());
   }
 
-  @Override
   public Optional<Project> project(String name) {
     return Optional.ofNullable(projects.get(name));
   }
 
-  private static Project toProject(ProjectProperties project, List<String> problems) {
+  /** The file's projects as documents ({@link ProjectDocuments}), by name, sorted by name. */
+  public Map<String, Map<String, Object>> documents() {
+    return documents;
+  }
+
+  /**
+   * Checks a project and builds it from the policies that pass; every problem names its key below
+   * {@code hallmark.projects.<project>}.
+   */
+  static Project toProject(ProjectProperties project, List<String> problems) {
     String key = ProjectProperties.PREFIX + "." + project.getName();
     checkName(project.getName(), key, problems);
     for (SubmitterProperties submitter : project.getSubmitters()) {
@@ -99,22 +116,53 @@ public final class ConfiguredPolicyCatalogue implements PolicyCatalogue {
         project.getSubmitters().stream()
             .map(SubmitterProperties::getName)
             .collect(Collectors.toCollection(TreeSet::new));
+    Map<String, Approver> approvers = approvers(project, key, problems);
     Map<String, Policy> policies = new LinkedHashMap<>();
     for (PolicyProperties policy : project.getPolicies()) {
       toPolicy(
               project.getName(),
               submitters,
+              approvers,
               policy,
               key + ".policies." + policy.getName(),
               problems)
           .ifPresent(built -> policies.put(built.name(), built));
     }
-    return new Project(project.getName(), submitters, policies);
+    return new Project(project.getName(), submitters, approvers, policies);
+  }
+
+  private static Map<String, Approver> approvers(
+      ProjectProperties project, String key, List<String> problems) {
+    Map<String, Approver> approvers = new LinkedHashMap<>();
+    Set<String> tokens = new TreeSet<>();
+    for (ApproverProperties approver : project.getApprovers()) {
+      String approverKey = key + ".approvers." + approver.getName();
+      checkName(approver.getName(), approverKey, problems);
+      String token = approver.tokenSha256();
+      if (token == null || !SHA256_HEX.matcher(token).matches()) {
+        problems.add(
+            approverKey
+                + ".token-sha256: "
+                + (token == null ? "is required" : "must be 64 lower-case hex digits")
+                + " (the hex SHA-256 of the approver's bearer token)");
+        continue;
+      }
+      if (!tokens.add(token)) {
+        problems.add(approverKey + ".token-sha256: another approver of the project has this token");
+        continue;
+      }
+      approver.getGroups().forEach(group -> checkName(group, approverKey + ".groups", problems));
+      approvers.put(
+          approver.getName(),
+          new Approver(approver.getName(), token, Set.copyOf(approver.getGroups())));
+    }
+    return approvers;
   }
 
   private static Optional<Policy> toPolicy(
       String project,
       Set<String> projectSubmitters,
+      Map<String, Approver> approvers,
       PolicyProperties policy,
       String key,
       List<String> problems) {
@@ -165,6 +213,8 @@ public final class ConfiguredPolicyCatalogue implements PolicyCatalogue {
             ConfiguredPolicyCatalogue::tagPatternProblem,
             problems);
     Optional<OriginRule> origin = OriginRules.parse(policy.getOrigin(), key + ".origin", problems);
+    Optional<ApprovalRule> approval =
+        ApprovalRules.parse(policy.getApproval(), key + ".approval", approvers.values(), problems);
     if (problems.size() > before) {
       return Optional.empty();
     }
@@ -185,7 +235,8 @@ public final class ConfiguredPolicyCatalogue implements PolicyCatalogue {
             policy.isAutoSignPushes(),
             methods,
             policy.getKey(),
-            origin.orElse(null)));
+            origin.orElse(null),
+            approval.orElse(null)));
   }
 
   /**
@@ -193,6 +244,11 @@ public final class ConfiguredPolicyCatalogue implements PolicyCatalogue {
    * lower-case letters, digits, {@code -}, {@code _} and {@code .}. Micronaut already turns a
    * camel-case key into kebab case ({@code myBot} becomes {@code my-bot}); the README says so.
    */
+  /** Whether a project, policy, submitter, approver or group name is acceptable. */
+  static boolean isValidName(String name) {
+    return name != null && NAME.matcher(name).matches();
+  }
+
   private static void checkName(String name, String key, List<String> problems) {
     if (!NAME.matcher(name).matches()) {
       problems.add(

@@ -25,6 +25,7 @@ public final class ProjectProperties {
 
   private final String name;
   private List<SubmitterProperties> submitters = List.of();
+  private List<ApproverProperties> approvers = List.of();
   private List<PolicyProperties> policies = List.of();
 
   ProjectProperties(@Parameter String name) {
@@ -47,6 +48,20 @@ public final class ProjectProperties {
    */
   public void setSubmitters(List<SubmitterProperties> submitters) {
     this.submitters = List.copyOf(submitters);
+  }
+
+  public List<ApproverProperties> getApprovers() {
+    return approvers;
+  }
+
+  /**
+   * {@code hallmark.projects.<project>.approvers}: the people who may approve the project's
+   * requests, by name.
+   *
+   * @param approvers bound by the framework
+   */
+  public void setApprovers(List<ApproverProperties> approvers) {
+    this.approvers = List.copyOf(approvers);
   }
 
   public List<PolicyProperties> getPolicies() {
@@ -100,6 +115,56 @@ public final class ProjectProperties {
     }
   }
 
+  /** An approver, {@code ...approvers.<approver>}: a person, their token and their groups. */
+  @EachProperty("approvers")
+  public static final class ApproverProperties {
+    private final String name;
+    @Nullable private String tokenSha256;
+    private List<String> groups = List.of();
+
+    ApproverProperties(@Parameter String name) {
+      this.name = name;
+    }
+
+    /** The approver's name: the key below {@code approvers}. */
+    public String getName() {
+      return name;
+    }
+
+    /**
+     * {@code ...approvers.<approver>.token-sha256}: hex SHA-256 of the approver's bearer token.
+     *
+     * @param tokenSha256 64 lower-case hex digits
+     */
+    public void setTokenSha256(@Nullable String tokenSha256) {
+      this.tokenSha256 = tokenSha256;
+    }
+
+    /** Deliberately not a bean property, like the submitters' hash. */
+    @Nullable
+    String tokenSha256() {
+      return tokenSha256;
+    }
+
+    public List<String> getGroups() {
+      return groups;
+    }
+
+    /**
+     * {@code ...approvers.<approver>.groups}: the approver groups the person belongs to.
+     *
+     * @param groups group names that policies' {@code approval.group} name
+     */
+    public void setGroups(List<String> groups) {
+      this.groups = List.copyOf(groups);
+    }
+
+    @Override
+    public String toString() {
+      return "ApproverProperties[" + name + "]";
+    }
+  }
+
   /** A signing policy, {@code hallmark.projects.<project>.policies.<policy>}. */
   @EachProperty("policies")
   public static final class PolicyProperties {
@@ -111,6 +176,7 @@ public final class ProjectProperties {
     private List<String> methods = List.of();
     private String key;
     @Nullable private Map<String, Object> origin;
+    @Nullable private Map<String, Object> approval;
 
     PolicyProperties(@Parameter String name) {
       this.name = name;
@@ -225,6 +291,22 @@ public final class ProjectProperties {
     public void setOrigin(
         @Nullable @MapFormat(keyFormat = StringConvention.RAW) Map<String, Object> origin) {
       this.origin = origin;
+    }
+
+    @Nullable
+    public Map<String, Object> getApproval() {
+      return approval;
+    }
+
+    /**
+     * {@code ...policies.<policy>.approval}: optional; {@code required} (distinct approvals),
+     * {@code group} (an approver group of the project) and {@code expires-after} (how long a
+     * request waits, default 24h). Checked by {@link ApprovalRules}.
+     *
+     * @param approval the {@code approval} block
+     */
+    public void setApproval(@Nullable Map<String, Object> approval) {
+      this.approval = approval;
     }
   }
 }

@@ -17,10 +17,19 @@ import org.slf4j.LoggerFactory;
  */
 @Context
 final class UnknownProjectKeys {
-  static final Set<String> PROJECT_KEYS = Set.of("submitters", "policies");
+  static final Set<String> PROJECT_KEYS = Set.of("submitters", "approvers", "policies");
   static final Set<String> SUBMITTER_KEYS = Set.of("token-sha256");
+  static final Set<String> APPROVER_KEYS = Set.of("token-sha256", "groups");
   static final Set<String> POLICY_KEYS =
-      Set.of("submitters", "repositories", "tags", "auto-sign-pushes", "methods", "key", "origin");
+      Set.of(
+          "submitters",
+          "repositories",
+          "tags",
+          "auto-sign-pushes",
+          "methods",
+          "key",
+          "origin",
+          "approval");
   private static final Logger LOG = LoggerFactory.getLogger(UnknownProjectKeys.class);
 
   UnknownProjectKeys(Environment environment) {
@@ -38,6 +47,10 @@ final class UnknownProjectKeys {
       for (String submitter : environment.getPropertyEntries(projectKey + ".submitters")) {
         unknown.addAll(
             unknownBelow(environment, projectKey + ".submitters." + submitter, SUBMITTER_KEYS));
+      }
+      for (String approver : environment.getPropertyEntries(projectKey + ".approvers")) {
+        unknown.addAll(
+            unknownBelow(environment, projectKey + ".approvers." + approver, APPROVER_KEYS));
       }
       for (String policy : environment.getPropertyEntries(projectKey + ".policies")) {
         unknown.addAll(unknownBelow(environment, projectKey + ".policies." + policy, POLICY_KEYS));

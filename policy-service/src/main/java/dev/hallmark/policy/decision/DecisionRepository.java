@@ -37,4 +37,24 @@ public interface DecisionRepository extends GenericRepository<DecisionRow, UUID>
       Instant decidedAt);
 
   Optional<DecisionRow> findById(UUID requestId);
+
+  /**
+   * Replaces a request's {@code PENDING_APPROVAL} decision by its final one, the event that
+   * announces it included: a row that is not pending any more is left alone.
+   *
+   * @return 1 if replaced now, 0 if the decision was not pending
+   */
+  @Query(
+      value =
+          "UPDATE decision SET event_id = :eventId, outcome = :outcome, reason = :reason,"
+              + " key_id = :keyId, decided_at = :decidedAt"
+              + " WHERE request_id = :requestId AND outcome = 'PENDING_APPROVAL'",
+      nativeQuery = true)
+  int settlePending(
+      UUID requestId,
+      UUID eventId,
+      String outcome,
+      @Nullable String reason,
+      @Nullable String keyId,
+      Instant decidedAt);
 }

@@ -4,7 +4,10 @@ import dev.hallmark.events.PolicyDecision;
 import dev.hallmark.events.SigningRequested;
 import dev.hallmark.policy.evaluation.Decision;
 import dev.hallmark.policy.evaluation.PolicyEvaluator;
+import dev.hallmark.policy.model.ApprovalRule;
+import dev.hallmark.policy.model.Policy;
 import dev.hallmark.runtime.outbox.Outbox;
+import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -20,24 +23,32 @@ import org.slf4j.LoggerFactory;
  * (through the outbox, key requestId) are written in one transaction, so a request is either
  * decided and announced, or neither, and a redelivered request yields no second decision. Every
  * event is authenticated with the decision key ({@link DecisionSigningKey}) before it is written.
+ *
+ * <p>A request whose policy asks for approvals is decided {@code PENDING_APPROVAL}, and what its
+ * final decision will need is kept in {@code pending_decision} in the same transaction; {@link
+ * FinalDecisions} announces that one later.
  */
 @Singleton
 public class DecisionService {
   private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
   private final PolicyEvaluator evaluator;
   private final DecisionRepository decisions;
+  private final PendingDecisionRepository pendingDecisions;
   private final Outbox outbox;
   private final DecisionSigningKey key;
   private final Clock clock;
+  private final EventCodec codec = EventCodec.standard();
 
   DecisionService(
       PolicyEvaluator evaluator,
       DecisionRepository decisions,
+      PendingDecisionRepository pendingDecisions,
       Outbox outbox,
       DecisionSigningKey key,
       Clock clock) {
     this.evaluator = evaluator;
     this.decisions = decisions;
+    this.pendingDecisions = pendingDecisions;
     this.outbox = outbox;
     this.key = key;
     this.clock = clock;
@@ -66,6 +77,9 @@ public class DecisionService {
       LOG.debug("request {} was decided before; redelivery ignored", request.getRequestId());
       return false;
     }
+    if (decision.pendingApproval()) {
+      keepPending(request, decision, eventId, now);
+    }
     outbox.append(
         Topics.POLICY_DECISIONS,
         request.getRequestId().toString(),
@@ -76,5 +90,27 @@ public class DecisionService {
         decision.outcome(),
         decision.reason() == null ? "" : ": " + decision.reason());
     return true;
+  }
+
+  /** What the final decision needs, as the policy is now; the wait starts now. */
+  private void keepPending(
+      SigningRequested request, Decision decision, UUID eventId, Instant pendingSince) {
+    Policy policy = decision.policy();
+    ApprovalRule rule = policy.approval();
+    pendingDecisions.insert(
+        request.getRequestId(),
+        eventId,
+        codec.encode(request),
+        policy.project(),
+        policy.name(),
+        policy.version(),
+        request.getSubmitter().getKind().name(),
+        request.getSubmitter().getName(),
+        rule.group(),
+        rule.required(),
+        PendingDecisionRow.methodsColumn(decision.methods()),
+        policy.keyId(),
+        pendingSince,
+        pendingSince.plus(rule.expiresAfter()));
   }
 }

@@ -10,11 +10,13 @@ import java.util.Objects;
 /**
  * What a signing policy says about one signing request.
  *
- * @param outcome {@code APPROVED} or {@code DENIED} (approvals, and with them {@code
- *     PENDING_APPROVAL}, come later)
- * @param reason why the request was denied, naming the first rule it failed; null when approved
+ * @param outcome {@code APPROVED}, {@code DENIED}, or {@code PENDING_APPROVAL} when the request
+ *     passes every rule and its policy asks people to approve it
+ * @param reason why the request was denied, naming the first rule it failed, or what a pending
+ *     request waits for; null when approved
  * @param policy the policy applied; null when the request named no configured project or policy
- * @param methods the approved signature formats; empty unless approved
+ * @param methods the approved signature formats; for a pending request the formats its approval
+ *     will approve; empty when denied
  */
 public record Decision(
     DecisionOutcome outcome,
@@ -31,6 +33,11 @@ public record Decision(
     if (outcome == DecisionOutcome.APPROVED && (policy == null || methods.isEmpty())) {
       throw new IllegalArgumentException("an approval needs a policy and methods");
     }
+    if (outcome == DecisionOutcome.PENDING_APPROVAL
+        && (policy == null || !policy.requiresApproval() || methods.isEmpty())) {
+      throw new IllegalArgumentException(
+          "a pending decision needs a policy with an approval rule, and methods");
+    }
     if (outcome != DecisionOutcome.APPROVED && reason == null) {
       throw new IllegalArgumentException("a " + outcome + " decision needs a reason");
     }
@@ -44,8 +51,28 @@ public record Decision(
     return new Decision(DecisionOutcome.DENIED, reason, policy, List.of());
   }
 
+  /** The request passed every rule; now its policy's approvers decide. */
+  static Decision pendingApproval(Policy policy, List<SigningMethod> methods) {
+    var rule = policy.approval();
+    return new Decision(
+        DecisionOutcome.PENDING_APPROVAL,
+        "waiting for "
+            + rule.required()
+            + (rule.required() == 1 ? " approval" : " approvals")
+            + " from group "
+            + rule.group()
+            + " of project "
+            + policy.project(),
+        policy,
+        methods);
+  }
+
   public boolean approved() {
     return outcome == DecisionOutcome.APPROVED;
+  }
+
+  public boolean pendingApproval() {
+    return outcome == DecisionOutcome.PENDING_APPROVAL;
   }
 
   /** Version of the policy applied, {@value #NO_POLICY_VERSION} when none was found. */
@@ -53,7 +80,10 @@ public record Decision(
     return policy == null ? NO_POLICY_VERSION : policy.version();
   }
 
-  /** The signing key the policy selects; null unless approved. */
+  /**
+   * The signing key the policy selects; null unless approved (a pending request's key is kept with
+   * it, and announced by the final decision).
+   */
   @Nullable
   public String keyId() {
     return approved() ? policy.keyId() : null;

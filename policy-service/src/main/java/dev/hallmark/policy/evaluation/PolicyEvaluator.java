@@ -30,6 +30,9 @@ import java.util.Optional;
  *       claims match the rule's patterns, unless it allows declared origins ({@link OriginCheck}).
  * </ol>
  *
+ * <p>A request that passes every rule is approved, unless its policy has an {@code approval} rule:
+ * then it is {@code PENDING_APPROVAL} and the policy's approvers decide ({@code approval} package).
+ *
  * <p>Pure: no I/O besides looking the policy up in the {@link PolicyCatalogue}.
  */
 @Singleton
@@ -66,7 +69,11 @@ public class PolicyEvaluator {
         .or(() -> methodFailure(policy, methods))
         .or(() -> OriginCheck.failure(policy, request.getOrigin()))
         .map(reason -> Decision.denied(policy, reason))
-        .orElseGet(() -> Decision.approved(policy, methods));
+        .orElseGet(
+            () ->
+                policy.requiresApproval()
+                    ? Decision.pendingApproval(policy, methods)
+                    : Decision.approved(policy, methods));
   }
 
   private static Optional<String> submitterFailure(Policy policy, Submitter submitter) {

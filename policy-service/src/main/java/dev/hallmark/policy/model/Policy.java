@@ -25,6 +25,8 @@ import java.util.TreeSet;
  * @param keyId id of the signing key in signer-service
  * @param origin what the policy requires of the build origin; null: any origin, declared or
  *     verified, or none
+ * @param approval how many people must approve a request before it is signed; null: none, a request
+ *     that passes the other rules is approved at once
  */
 public record Policy(
     String project,
@@ -36,7 +38,8 @@ public record Policy(
     boolean autoSignPushes,
     List<SigningMethod> methods,
     String keyId,
-    @Nullable OriginRule origin) {
+    @Nullable OriginRule origin,
+    @Nullable ApprovalRule approval) {
 
   public Policy {
     Objects.requireNonNull(project, "project");
@@ -82,5 +85,25 @@ public record Policy(
 
   public boolean allowsMethod(SigningMethod method) {
     return methods.contains(method);
+  }
+
+  public boolean requiresApproval() {
+    return approval != null;
+  }
+
+  /** The same rules under another version number, as a policy store assigns them. */
+  public Policy withVersion(int newVersion) {
+    return new Policy(
+        project,
+        name,
+        newVersion,
+        submitters,
+        repositories,
+        tags,
+        autoSignPushes,
+        methods,
+        keyId,
+        origin,
+        approval);
   }
 }

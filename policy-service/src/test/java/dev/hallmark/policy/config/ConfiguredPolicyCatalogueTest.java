@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.hallmark.events.SigningMethod;
+import dev.hallmark.policy.config.ProjectProperties.ApproverProperties;
 import dev.hallmark.policy.config.ProjectProperties.PolicyProperties;
 import dev.hallmark.policy.config.ProjectProperties.SubmitterProperties;
+import dev.hallmark.policy.model.ApprovalRule;
 import dev.hallmark.policy.model.Glob;
 import dev.hallmark.policy.model.Policy;
 import dev.hallmark.policy.model.Project;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -177,6 +181,84 @@ class ConfiguredPolicyCatalogueTest {
         .startsWith("invalid projects configuration (2 problems): ")
         .contains(POLICY_KEY + ".methods")
         .contains(POLICY_KEY + ".repositories");
+  }
+
+  @Test
+  void new_approvalRule_isParsedWithItsApprovers() {
+    ProjectProperties project =
+        withApprovers(
+            demo(
+                p ->
+                    p.setApproval(
+                        Map.of("required", 2, "group", "release", "expires-after", "30m"))));
+
+    Project built = new ConfiguredPolicyCatalogue(List.of(project)).project("demo").orElseThrow();
+
+    assertThat(built.policy("default").orElseThrow().approval())
+        .isEqualTo(new ApprovalRule(2, "release", Duration.ofMinutes(30)));
+    assertThat(built.approvers()).containsOnlyKeys("alice", "bob");
+    assertThat(built.approverByTokenSha256("cd".repeat(32)).orElseThrow().name())
+        .isEqualTo("alice");
+  }
+
+  @Test
+  void new_approvalWithoutExpiry_waitsOneDay() {
+    ProjectProperties project =
+        withApprovers(demo(p -> p.setApproval(Map.of("required", 1, "group", "release"))));
+
+    Project built = new ConfiguredPolicyCatalogue(List.of(project)).project("demo").orElseThrow();
+
+    assertThat(built.policy("default").orElseThrow().approval().expiresAfter())
+        .isEqualTo(Duration.ofHours(24));
+  }
+
+  @Test
+  void new_approvalGroupTooSmall_failsNamingTheKey() {
+    assertProblems(
+        withApprovers(demo(p -> p.setApproval(Map.of("required", 3, "group", "release")))),
+        POLICY_KEY
+            + ".approval.group: group release has 2 approver(s), fewer than the 3 approvals"
+            + " required");
+  }
+
+  @Test
+  void new_badApprovalValues_failNamingEachKey() {
+    assertProblems(
+        withApprovers(
+            demo(
+                p ->
+                    p.setApproval(
+                        Map.of("required", "two", "expires-after", "forever", "quorum", 1)))),
+        POLICY_KEY + ".approval.quorum: unknown key; known keys are " + ApprovalRules.APPROVAL_KEYS,
+        POLICY_KEY + ".approval.required: must be a whole number from 1 to 10, was two",
+        POLICY_KEY + ".approval.group: is required (an approver group of the project)",
+        POLICY_KEY
+            + ".approval.expires-after: must be a duration such as 24h, 30m or 7d (at most 30d),"
+            + " was forever");
+  }
+
+  @Test
+  void new_twoApproversWithOneToken_failsWithoutShowingIt() {
+    ProjectProperties project = withApprovers(demo(p -> {}));
+    ApproverProperties copy = new ApproverProperties("carol");
+    copy.setTokenSha256("cd".repeat(32));
+    project.setApprovers(List.of(project.getApprovers().get(0), copy));
+
+    assertProblems(
+        project,
+        "hallmark.projects.demo.approvers.carol.token-sha256: another approver of the project has"
+            + " this token");
+  }
+
+  private static ProjectProperties withApprovers(ProjectProperties project) {
+    ApproverProperties alice = new ApproverProperties("alice");
+    alice.setTokenSha256("cd".repeat(32));
+    alice.setGroups(List.of("release"));
+    ApproverProperties bob = new ApproverProperties("bob");
+    bob.setTokenSha256("ef".repeat(32));
+    bob.setGroups(List.of("release", "ops"));
+    project.setApprovers(List.of(alice, bob));
+    return project;
   }
 
   private static void assertProblems(ProjectProperties project, String... problems) {

@@ -37,6 +37,7 @@ class PolicyEvaluatorOriginTest {
               new Project(
                   "demo",
                   Set.of("ci"),
+                  Map.of(),
                   Map.of(
                       "verified",
                           policy("verified", new OriginRule(List.of(TRUSTED), CLAIMS, false)),
@@ -187,6 +188,7 @@ class PolicyEvaluatorOriginTest {
         false,
         List.of(SigningMethod.COSIGN),
         "demo-cosign",
-        origin);
+        origin,
+        null);
   }
 }

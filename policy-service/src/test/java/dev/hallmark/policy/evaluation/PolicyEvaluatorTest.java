@@ -35,6 +35,7 @@ class PolicyEvaluatorTest {
           true,
           List.of(SigningMethod.COSIGN),
           "demo-cosign",
+          null,
           null);
 
   static final Policy RELEASES =
@@ -48,6 +49,7 @@ class PolicyEvaluatorTest {
           false,
           List.of(SigningMethod.COSIGN, SigningMethod.NOTARY),
           "demo-release",
+          null,
           null);
 
   static final Policy EVERYTHING =
@@ -61,6 +63,7 @@ class PolicyEvaluatorTest {
           false,
           List.of(SigningMethod.COSIGN, SigningMethod.NOTARY, SigningMethod.NOTATION),
           "demo-cosign",
+          null,
           null);
 
   final PolicyEvaluator evaluator =
@@ -69,6 +72,7 @@ class PolicyEvaluatorTest {
               new Project(
                   "demo",
                   Set.of("ci", "release-bot", "other-ci"),
+                  Map.of(),
                   Map.of("default", DEFAULT, "releases", RELEASES, "everything", EVERYTHING))));
 
   @Test

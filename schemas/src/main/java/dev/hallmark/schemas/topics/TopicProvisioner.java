@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -11,11 +12,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates catalogue topics that do not exist yet, with the catalogue's partition count and the
- * cluster's default replication factor. Existing topics are left as they are.
+ * cluster's default replication factor; compacted topics with {@code cleanup.policy=compact}, the
+ * others with the cluster's default. Existing topics are left as they are.
  */
 public final class TopicProvisioner {
   private TopicProvisioner() {}
@@ -25,15 +28,7 @@ public final class TopicProvisioner {
    *     timeout}
    */
   public static void ensure(Admin admin, Collection<TopicSpec> topics, Duration timeout) {
-    List<NewTopic> wanted =
-        topics.stream()
-            .map(
-                topic ->
-                    new NewTopic(
-                        topic.name(),
-                        java.util.Optional.of(topic.partitions()),
-                        java.util.Optional.empty()))
-            .toList();
+    List<NewTopic> wanted = topics.stream().map(TopicProvisioner::newTopic).toList();
     Map<String, KafkaFuture<Void>> results =
         admin
             .createTopics(wanted, new CreateTopicsOptions().timeoutMs((int) timeout.toMillis()))
@@ -53,5 +48,16 @@ public final class TopicProvisioner {
         throw new TopicProvisioningException(result.getKey(), e);
       }
     }
+  }
+
+  static NewTopic newTopic(TopicSpec topic) {
+    NewTopic created =
+        new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.empty());
+    // Delete topics keep the cluster's default, so that an operator's retention settings apply.
+    if (topic.cleanupPolicy() == CleanupPolicy.COMPACT) {
+      created.configs(
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().configValue()));
+    }
+    return created;
   }
 }

@@ -15,6 +15,8 @@ import org.apache.avro.specific.SpecificRecord;
  * @param eventTypes event classes written to the topic; empty for dead-letter topics, which carry
  *     the original bytes
  * @param description what the topic is for
+ * @param cleanupPolicy what the broker does with old records; {@link CleanupPolicy#COMPACT} for
+ *     topics that hold the current value per key
  */
 public record TopicSpec(
     String name,
@@ -23,10 +25,12 @@ public record TopicSpec(
     List<String> consumers,
     int partitions,
     List<Class<? extends SpecificRecord>> eventTypes,
-    String description) {
+    String description,
+    CleanupPolicy cleanupPolicy) {
 
   public TopicSpec {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(cleanupPolicy, "cleanupPolicy");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(description, "description");
@@ -35,5 +39,17 @@ public record TopicSpec(
     if (partitions < 1) {
       throw new IllegalArgumentException(name + ": partitions must be >= 1, was " + partitions);
     }
+  }
+
+  /** An event stream: old records are deleted after the retention time. */
+  public TopicSpec(
+      String name,
+      String key,
+      String owner,
+      List<String> consumers,
+      int partitions,
+      List<Class<? extends SpecificRecord>> eventTypes,
+      String description) {
+    this(name, key, owner, consumers, partitions, eventTypes, description, CleanupPolicy.DELETE);
   }
 }

@@ -1,9 +1,11 @@
 package dev.hallmark.schemas.topics;
 
+import dev.hallmark.events.AuditCheckpoint;
 import dev.hallmark.events.AuditRecord;
 import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.PolicyDecision;
+import dev.hallmark.events.ProjectCatalogued;
 import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignatureCreated;
 import dev.hallmark.events.SignaturePublished;
@@ -30,6 +32,7 @@ public final class Topics {
     public static final String SIGNATURES = "hallmark.signatures.v1";
     public static final String PUBLICATIONS = "hallmark.publications.v1";
     public static final String AUDIT = "hallmark.audit.v1";
+    public static final String PROJECTS = "hallmark.projects.v1";
 
     private Names() {}
   }
@@ -89,8 +92,26 @@ public final class Topics {
           Services.AUDIT,
           List.of(Services.OPERATORS),
           1,
-          List.of(AuditRecord.class),
-          "The audit ledger in sequence order; one partition keeps one global order.");
+          List.of(AuditRecord.class, AuditCheckpoint.class),
+          "The audit ledger in sequence order, and its signed checkpoints; one partition keeps one"
+              + " global order.");
+
+  /**
+   * The project catalogue: compacted, so the latest entry of every project is kept for good and a
+   * reader that reads it from the beginning knows every project. One partition: it is small, and
+   * one partition is one order of all changes.
+   */
+  public static final TopicSpec PROJECTS =
+      new TopicSpec(
+          Names.PROJECTS,
+          "project name",
+          Services.POLICY,
+          List.of(Services.INTAKE, Services.AUDIT),
+          1,
+          List.of(ProjectCatalogued.class),
+          "The project catalogue: each project's CI submitters (token hashes) and signing"
+              + " policies at its latest revision, or that it was removed.",
+          CleanupPolicy.COMPACT);
 
   public static final TopicSpec DEAD_LETTER_INTAKE = deadLetter(Services.INTAKE);
   public static final TopicSpec DEAD_LETTER_POLICY = deadLetter(Services.POLICY);
@@ -111,7 +132,8 @@ public final class Topics {
   /** Every topic, event topics first. Immutable. */
   public static final List<TopicSpec> ALL =
       Stream.concat(
-              Stream.of(SIGNING_REQUESTS, POLICY_DECISIONS, SIGNATURES, PUBLICATIONS, AUDIT),
+              Stream.of(
+                  SIGNING_REQUESTS, POLICY_DECISIONS, SIGNATURES, PUBLICATIONS, AUDIT, PROJECTS),
               DEAD_LETTER.stream())
           .toList();
 

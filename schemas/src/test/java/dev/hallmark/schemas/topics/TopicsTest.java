@@ -3,6 +3,8 @@ package dev.hallmark.schemas.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hallmark.events.AuditCheckpoint;
+import dev.hallmark.events.AuditRecord;
 import dev.hallmark.schemas.EventTypes;
 import dev.hallmark.schemas.SampleEvents;
 import java.util.ArrayList;
@@ -57,6 +59,12 @@ class TopicsTest {
   @Test
   void audit_partitions_isOneForGlobalOrder() {
     assertThat(Topics.AUDIT.partitions()).isEqualTo(1);
+  }
+
+  @Test
+  void audit_eventTypes_areRecordsAndCheckpointsByAuditService() {
+    assertThat(Topics.AUDIT.eventTypes()).containsExactly(AuditRecord.class, AuditCheckpoint.class);
+    assertThat(Topics.AUDIT.owner()).isEqualTo(Services.AUDIT);
   }
 
   @Test
@@ -121,6 +129,7 @@ class TopicsTest {
             Topics.POLICY_DECISIONS,
             Topics.SIGNATURES,
             Topics.PUBLICATIONS,
+            Topics.PROJECTS,
             Topics.AUDIT,
             Topics.DEAD_LETTER_AUDIT)
         .doesNotContain(Topics.DEAD_LETTER_INTAKE);
@@ -134,7 +143,24 @@ class TopicsTest {
             Topics.POLICY_DECISIONS,
             Topics.SIGNATURES,
             Topics.PUBLICATIONS,
+            Topics.PROJECTS,
             Topics.DEAD_LETTER_INTAKE);
+  }
+
+  @Test
+  void usedBy_policy_includesTheProjectCatalogueItWrites() {
+    assertThat(Topics.usedBy(Services.POLICY)).contains(Topics.PROJECTS);
+  }
+
+  @Test
+  void projects_cleanupPolicy_isCompactAndTheOnlyCompactedTopic() {
+    assertThat(Topics.PROJECTS.cleanupPolicy()).isEqualTo(CleanupPolicy.COMPACT);
+    assertThat(Topics.PROJECTS.key()).isEqualTo("project name");
+    assertThat(Topics.PROJECTS.owner()).isEqualTo(Services.POLICY);
+    assertThat(Topics.PROJECTS.consumers()).containsExactly(Services.INTAKE, Services.AUDIT);
+    assertThat(Topics.ALL)
+        .filteredOn(topic -> topic != Topics.PROJECTS)
+        .allSatisfy(topic -> assertThat(topic.cleanupPolicy()).isEqualTo(CleanupPolicy.DELETE));
   }
 
   @Test
@@ -145,12 +171,14 @@ class TopicsTest {
                 Topics.Names.POLICY_DECISIONS,
                 Topics.Names.SIGNATURES,
                 Topics.Names.PUBLICATIONS,
-                Topics.Names.AUDIT))
+                Topics.Names.AUDIT,
+                Topics.Names.PROJECTS))
         .containsExactly(
             Topics.SIGNING_REQUESTS.name(),
             Topics.POLICY_DECISIONS.name(),
             Topics.SIGNATURES.name(),
             Topics.PUBLICATIONS.name(),
-            Topics.AUDIT.name());
+            Topics.AUDIT.name(),
+            Topics.PROJECTS.name());
   }
 }

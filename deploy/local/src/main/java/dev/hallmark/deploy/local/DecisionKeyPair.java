@@ -25,12 +25,18 @@ public record DecisionKeyPair(Path privateKeyFile, Path publicKeyFile) {
    * holds.
    */
   public static DecisionKeyPair createIfMissing(StackLayout layout) {
-    DecisionKeyPair files =
-        new DecisionKeyPair(layout.decisionPrivateKeyFile(), layout.decisionPublicKeyFile());
+    return createIfMissing(
+        layout.decisionPrivateKeyFile(), layout.decisionPublicKeyFile(), COMPONENT);
+  }
+
+  /** An Ed25519 pair in these files, created if the private key does not exist (see above). */
+  static DecisionKeyPair createIfMissing(
+      Path privateKeyFile, Path publicKeyFile, String component) {
+    DecisionKeyPair files = new DecisionKeyPair(privateKeyFile, publicKeyFile);
     if (Files.isRegularFile(files.privateKeyFile())) {
       if (!Files.isRegularFile(files.publicKeyFile())) {
         throw new ConfigurationException(
-            COMPONENT,
+            component,
             files.publicKeyFile().toString(),
             "is missing beside its private key; run down, delete "
                 + files.privateKeyFile()

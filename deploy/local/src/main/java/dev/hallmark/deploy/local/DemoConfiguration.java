@@ -13,9 +13,10 @@ import java.util.Optional;
 
 /**
  * What the local stack configures for its demo: the project file (policy as code) for intake and
- * policy, the decision key pair for policy (private) and signer (public), the CI token and webhook
- * secret for clients, the cosign public key for verifiers, and where the Notary v1 server and its
- * trust pinning file are, for signer and publisher.
+ * policy, the decision key pair for policy (private) and signer (public), the CI token, the two
+ * approver tokens, the admin token and the webhook secret for clients, the cosign public key for
+ * verifiers, and where the Notary v1 server and its trust pinning file are, for signer and
+ * publisher.
  */
 public final class DemoConfiguration {
   /** Label of the demo SoftHSM token under {@code .local-stack/softhsm}. */
@@ -29,27 +30,38 @@ public final class DemoConfiguration {
   /** policy-service's decision key (private, PKCS#8 PEM). */
   static final String DECISION_KEY_FILE = "HALLMARK_DECISION_KEY_FILE";
 
+  /** SHA-256 of the admin API's token, the only form of it policy-service is given. */
+  static final String ADMIN_TOKEN_SHA256 = "HALLMARK_ADMIN_TOKEN_SHA256";
+
   /** The decision public keys signer-service trusts (PEM files, separated by commas). */
   static final String DECISION_PUBLIC_KEYS = "HALLMARK_DECISION_PUBLIC_KEYS";
 
+  /** audit-service's checkpoint key (private, PKCS#8 PEM) and export directory. */
+  static final String AUDIT_KEY_FILE = "HALLMARK_AUDIT_KEY_FILE";
+
+  static final String AUDIT_EXPORT_DIR = "HALLMARK_AUDIT_EXPORT_DIR";
+
   private final StackLayout layout;
-  private final String ciToken;
+  private final DemoProject.Tokens tokens;
   private final SoftHsmToken token;
   private final DecisionKeyPair decisionKey;
+  private final DecisionKeyPair auditKey;
   private final Optional<String> notaryUrl;
   private final int signerPort;
 
   private DemoConfiguration(
       StackLayout layout,
-      String ciToken,
+      DemoProject.Tokens tokens,
       SoftHsmToken token,
       DecisionKeyPair decisionKey,
+      DecisionKeyPair auditKey,
       Optional<String> notaryUrl,
       int signerPort) {
     this.layout = layout;
-    this.ciToken = ciToken;
+    this.tokens = tokens;
     this.token = token;
     this.decisionKey = decisionKey;
+    this.auditKey = auditKey;
     this.notaryUrl = notaryUrl;
     this.signerPort = signerPort;
   }
@@ -64,14 +76,18 @@ public final class DemoConfiguration {
    */
   static DemoConfiguration write(
       StackLayout layout, String registry, Optional<String> notaryUrl, int signerPort) {
-    String ciToken = DemoProject.write(layout, registry);
+    DemoProject.Tokens tokens = DemoProject.write(layout, registry);
     SoftHsmToken token = SoftHsmToken.open(layout.softHsm(), TOKEN_LABEL);
     Secrets.writeOwnerOnly(layout.signerFile(), signerConfig(token));
     DecisionKeyPair decisionKey = DecisionKeyPair.createIfMissing(layout);
+    DecisionKeyPair auditKey =
+        DecisionKeyPair.createIfMissing(
+            layout.auditPrivateKeyFile(), layout.auditPublicKeyFile(), "audit key");
     if (notaryUrl.isPresent()) {
       TrustPinningFile.createIfMissing(layout.trustPinningFile());
     }
-    return new DemoConfiguration(layout, ciToken, token, decisionKey, notaryUrl, signerPort);
+    return new DemoConfiguration(
+        layout, tokens, token, decisionKey, auditKey, notaryUrl, signerPort);
   }
 
   static String signerConfig(SoftHsmToken token) {
@@ -115,7 +131,9 @@ public final class DemoConfiguration {
           "MICRONAUT_CONFIG_FILES",
           layout.projectsFile().toString(),
           DECISION_KEY_FILE,
-          decisionKey.privateKeyFile().toString());
+          decisionKey.privateKeyFile().toString(),
+          ADMIN_TOKEN_SHA256,
+          DemoProject.sha256Hex(adminToken()));
     }
     if (service.equals(ServiceDefinition.SIGNER)) {
       Map<String, String> env = new LinkedHashMap<>(token.environment());
@@ -123,6 +141,13 @@ public final class DemoConfiguration {
       env.put(DECISION_PUBLIC_KEYS, decisionKey.publicKeyFile().toString());
       env.putAll(notaryEnvironment());
       return env;
+    }
+    if (service.equals(ServiceDefinition.AUDIT)) {
+      return Map.of(
+          AUDIT_KEY_FILE,
+          auditKey.privateKeyFile().toString(),
+          AUDIT_EXPORT_DIR,
+          layout.auditExport().toString());
     }
     if (service.equals(ServiceDefinition.PUBLISHER)) {
       Map<String, String> env = new LinkedHashMap<>(notaryEnvironment());
@@ -133,6 +158,11 @@ public final class DemoConfiguration {
       return env;
     }
     return Map.of();
+  }
+
+  /** Created on the first {@code up}, kept in {@code secrets/admin-token}. */
+  private String adminToken() {
+    return Secrets.readOrCreate(layout.adminTokenFile());
   }
 
   /** The Notary v1 server and the trust pinning file; nothing without a server. */
@@ -149,13 +179,22 @@ public final class DemoConfiguration {
   /** What {@code stack.env} tells clients of the demo. */
   Map<String, String> stackEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("HALLMARK_CI_TOKEN", ciToken);
+    env.put("HALLMARK_CI_TOKEN", tokens.ci());
     env.put("HALLMARK_WEBHOOK_SECRET", Secrets.readOrCreate(layout.webhookSecretFile()));
     env.put("HALLMARK_PROJECT", DemoProject.PROJECT);
     env.put("HALLMARK_SIGNING_POLICY", DemoProject.POLICY);
     env.put("HALLMARK_COSIGN_KEY_ID", DemoProject.KEY_ID);
     env.put("HALLMARK_COSIGN_RSA_KEY_ID", DemoProject.RSA_KEY_ID);
+    // The approvals API is policy-service's (HALLMARK_POLICY_URL); the policy waits for both.
+    env.put("HALLMARK_APPROVAL_POLICY", DemoProject.APPROVAL_POLICY);
+    env.put("HALLMARK_APPROVER_TOKEN", tokens.approver());
+    env.put("HALLMARK_APPROVER2_TOKEN", tokens.secondApprover());
+    // The admin API of policy-service (HALLMARK_POLICY_URL/api/v1/admin/projects).
+    env.put("HALLMARK_ADMIN_TOKEN", adminToken());
     env.putAll(notaryEnvironment());
+    // For auditors: the key checkpoints verify with, and where they are exported.
+    env.put("HALLMARK_AUDIT_PUBLIC_KEY", auditKey.publicKeyFile().toString());
+    env.put(AUDIT_EXPORT_DIR, layout.auditExport().toString());
     return env;
   }
 

@@ -49,6 +49,9 @@ public record ServiceDefinition(
   /** The service that publishes signatures, Notary v1 trust data included. */
   public static final ServiceDefinition PUBLISHER = ALL.get(3);
 
+  /** The service that keeps the tamper-evident ledger, with a database role of its own. */
+  public static final ServiceDefinition AUDIT = ALL.get(4);
+
   public Path jar(Path home) {
     return home.resolve(name).resolve("target").resolve(name + ".jar");
   }

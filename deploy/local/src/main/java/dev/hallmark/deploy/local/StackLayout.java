@@ -72,12 +72,27 @@ public record StackLayout(Path home, Path root) {
     return root().resolve("secrets").resolve("db-password");
   }
 
+  /** The password of audit-service's own database role ({@link DatabaseRoles#AUDIT}). */
+  public Path auditDbPasswordFile() {
+    return root().resolve("secrets").resolve("audit-db-password");
+  }
+
   public Path webhookSecretFile() {
     return root().resolve("secrets").resolve("webhook-secret");
   }
 
   public Path ciTokenFile() {
     return root().resolve("secrets").resolve("ci-token");
+  }
+
+  /** The bearer token of policy-service's admin API (projects and policies). */
+  public Path adminTokenFile() {
+    return root().resolve("secrets").resolve("admin-token");
+  }
+
+  /** The bearer token of a demo approver, e.g. {@code secrets/approver-alice-token}. */
+  public Path approverTokenFile(String approver) {
+    return root().resolve("secrets").resolve("approver-" + approver + "-token");
   }
 
   /** Policy as code for intake-service and policy-service. */
@@ -116,6 +131,23 @@ public record StackLayout(Path home, Path root) {
   /** The decision key's public key (PEM), the one signer-service trusts. */
   public Path decisionPublicKeyFile() {
     return root().resolve("keys").resolve("policy-decisions.pub");
+  }
+
+  /**
+   * audit-service's audit key (Ed25519, PKCS#8 PEM, 0600), which signs the ledger's checkpoints,
+   * and next to it the public key auditors verify them with ({@code audit.pub}).
+   */
+  public Path auditPrivateKeyFile() {
+    return root().resolve("keys").resolve("audit.pem");
+  }
+
+  public Path auditPublicKeyFile() {
+    return root().resolve("keys").resolve("audit.pub");
+  }
+
+  /** Where audit-service exports its checkpoints and leaf hashes, outside the database. */
+  public Path auditExport() {
+    return root().resolve("audit-export");
   }
 
   public Path stackEnv() {

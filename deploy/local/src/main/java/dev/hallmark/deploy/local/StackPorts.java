@@ -26,13 +26,44 @@ public record StackPorts(
     for (ServiceDefinition service : ServiceDefinition.ALL) {
       services.put(service, port(env, service.portVariable(), service.defaultPort()));
     }
-    return new StackPorts(
-        port(env, POSTGRES, PostgresServer.DEFAULT_PORT),
-        port(env, KAFKA, KafkaBroker.DEFAULT_PORT),
-        port(env, KAFKA_CONTROLLER, KafkaBroker.DEFAULT_CONTROLLER_PORT),
-        port(env, REGISTRY, RegistryServer.DEFAULT_PORT),
-        port(env, NOTARY, NotaryServer.DEFAULT_PORT),
-        services);
+    StackPorts ports =
+        new StackPorts(
+            port(env, POSTGRES, PostgresServer.DEFAULT_PORT),
+            port(env, KAFKA, KafkaBroker.DEFAULT_PORT),
+            port(env, KAFKA_CONTROLLER, KafkaBroker.DEFAULT_CONTROLLER_PORT),
+            port(env, REGISTRY, RegistryServer.DEFAULT_PORT),
+            port(env, NOTARY, NotaryServer.DEFAULT_PORT),
+            services);
+    ports.requireDistinct();
+    return ports;
+  }
+
+  /**
+   * Two components given one port would fail late and confusingly (the second cannot bind after the
+   * first has started), so the clash is refused before anything starts.
+   */
+  private void requireDistinct() {
+    Map<Integer, String> owners = new LinkedHashMap<>();
+    for (Map.Entry<String, Integer> entry : byVariable().entrySet()) {
+      String earlier = owners.putIfAbsent(entry.getValue(), entry.getKey());
+      if (earlier != null) {
+        throw new ConfigurationException(
+            "stack",
+            entry.getKey(),
+            "port " + entry.getValue() + " is already the port of " + earlier);
+      }
+    }
+  }
+
+  private Map<String, Integer> byVariable() {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    ports.put(POSTGRES, postgres);
+    ports.put(KAFKA, kafka);
+    ports.put(KAFKA_CONTROLLER, kafkaController);
+    ports.put(REGISTRY, registry);
+    ports.put(NOTARY, notary);
+    services.forEach((service, port) -> ports.put(service.portVariable(), port));
+    return ports;
   }
 
   public int service(ServiceDefinition service) {

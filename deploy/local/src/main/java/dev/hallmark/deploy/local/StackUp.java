@@ -49,6 +49,7 @@ final class StackUp {
     requireFreePortsForWhatIsNotRunning();
 
     String dbPassword = startPostgres();
+    String auditDbPassword = createAuditRole(dbPassword);
     startKafka();
     Optional<String> registry = startRegistry();
     Optional<String> notaryUrl = startNotaryServer();
@@ -57,7 +58,8 @@ final class StackUp {
         DemoConfiguration.write(
             layout, registryHostPort, notaryUrl, ports.service(ServiceDefinition.SIGNER));
     if (withServices) {
-      Map<ServiceDefinition, Process> launched = startServices(dbPassword, registry);
+      Map<ServiceDefinition, Process> launched =
+          startServices(dbPassword, auditDbPassword, registry);
       awaitHealthy(launched, started);
       rows.sort(Comparator.comparingInt(StackUp::startOrder));
     }
@@ -246,8 +248,19 @@ final class StackUp {
     return Optional.of(url);
   }
 
+  /**
+   * audit-service's own login role, which its migrations allow only SELECT and INSERT on the
+   * ledger; its password is kept in {@code secrets/}, and set again on every {@code up}.
+   */
+  private String createAuditRole(String dbPassword) {
+    String password = Secrets.readOrCreate(layout.auditDbPasswordFile());
+    DatabaseRoles.ensureLogin(
+        jdbcUrl(), PostgresServer.SUPERUSER, dbPassword, DatabaseRoles.AUDIT, password);
+    return password;
+  }
+
   private Map<ServiceDefinition, Process> startServices(
-      String dbPassword, Optional<String> registry) {
+      String dbPassword, String auditDbPassword, Optional<String> registry) {
     Map<ServiceDefinition, Process> launched = new LinkedHashMap<>();
     for (ServiceDefinition service : ServiceDefinition.ALL) {
       Optional<ProcessHandle> existing = running(service.name());
@@ -262,6 +275,11 @@ final class StackUp {
       env.put(ExternalInfrastructure.DB_USER, PostgresServer.SUPERUSER);
       env.put(ExternalInfrastructure.DB_PASSWORD, dbPassword);
       env.put(ExternalInfrastructure.REGISTRY, registry.orElse(""));
+      if (service.equals(ServiceDefinition.AUDIT)) {
+        // Migrations run as the owner above; the service itself connects as its own role.
+        env.put("HALLMARK_AUDIT_DB_USER", DatabaseRoles.AUDIT);
+        env.put("HALLMARK_AUDIT_DB_PASSWORD", auditDbPassword);
+      }
       if (service.receivesWebhookSecret()) {
         env.put("HALLMARK_WEBHOOK_SECRET", Secrets.readOrCreate(layout.webhookSecretFile()));
       }

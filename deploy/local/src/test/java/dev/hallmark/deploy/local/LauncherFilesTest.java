@@ -80,7 +80,7 @@ class LauncherFilesTest {
 
   @Test
   void demoProject_render_signsDemoAppWithCosignAndNotaryAndOtherDemoReposWithCosign() {
-    String yaml = DemoProject.render("127.0.0.1:15000", "ab12");
+    String yaml = DemoProject.render("127.0.0.1:15000", "ab12", "cd34", "ef56");
 
     assertThat(yaml)
         .contains("token-sha256: \"ab12\"")
@@ -103,8 +103,34 @@ class LauncherFilesTest {
             "repositories: [\"127.0.0.1:15000/builds/*\"]",
             "methods: [cosign]",
             "key: demo-cosign");
-    // Only the two push policies auto-sign: rsa and builds answer CI requests alone.
+    // Only the two push policies auto-sign: rsa, builds and release answer CI requests alone.
     assertThat(yaml.split("auto-sign-pushes: true", -1)).hasSize(3);
+  }
+
+  @Test
+  void demoProject_render_releaseWaitsForTwoApproversOfGroupRelease() {
+    String yaml = DemoProject.render("127.0.0.1:15000", "ab12", "cd34", "ef56");
+
+    assertThat(yaml)
+        .containsSubsequence(
+            "approvers:",
+            "alice:",
+            "token-sha256: \"cd34\"",
+            "groups: [release]",
+            "bob:",
+            "token-sha256: \"ef56\"",
+            "groups: [release]",
+            "policies:")
+        .containsSubsequence(
+            "release:",
+            "submitters: [ci]",
+            "repositories: [\"127.0.0.1:15000/demo/*\"]",
+            "methods: [cosign]",
+            "key: demo-cosign",
+            "approval:",
+            "required: 2",
+            "group: release",
+            "expires-after: 24h");
   }
 
   @Test

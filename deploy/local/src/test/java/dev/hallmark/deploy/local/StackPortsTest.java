@@ -43,4 +43,16 @@ class StackPortsTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("HALLMARK_KAFKA_PORT");
   }
+
+  @Test
+  void fromEnvironment_twoComponentsOnOnePort_throwsNamingBoth() {
+    assertThatThrownBy(
+            () ->
+                StackPorts.fromEnvironment(
+                    Map.of("HALLMARK_PG_PORT", "40967", "HALLMARK_SIGNER_PORT", "40967")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("HALLMARK_SIGNER_PORT")
+        .hasMessageContaining("HALLMARK_PG_PORT")
+        .hasMessageContaining("40967");
+  }
 }

@@ -1,4 +1,4 @@
-package dev.hallmark.intake.auth;
+package dev.hallmark.runtime.http;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

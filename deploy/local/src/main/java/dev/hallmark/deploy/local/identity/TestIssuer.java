@@ -1,4 +1,4 @@
-package dev.hallmark.intake;
+package dev.hallmark.deploy.local.identity;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -32,17 +32,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local OIDC token issuer for tests, shaped like GitHub Actions': its key set (JWKS) served over
- * HTTP on the loopback interface, keys generated here, tokens minted with Nimbus. Keys can be added
- * while it runs (rotation); {@link #unpublishedKey} makes a key the JWKS never lists.
+ * A local OIDC token issuer for tests (intake's ITs and the whole-stack tests), shaped like GitHub
+ * Actions': its key set (JWKS) served over HTTP on the loopback interface, keys generated here,
+ * tokens minted with Nimbus. Keys can be added while it runs (rotation); {@link #unpublishedKey}
+ * makes a key the JWKS never lists.
  */
-final class TestIssuer implements AutoCloseable {
-  static final String AUDIENCE = "hallmark";
+public final class TestIssuer implements AutoCloseable {
+  public static final String AUDIENCE = "hallmark";
   private final HttpServer server;
   private final List<JWK> published = new CopyOnWriteArrayList<>();
   private final AtomicInteger fetches = new AtomicInteger();
 
-  TestIssuer() {
+  public TestIssuer() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -67,28 +68,28 @@ final class TestIssuer implements AutoCloseable {
   }
 
   /** {@code http://127.0.0.1:<port>}: the {@code iss} of its tokens. */
-  String issuer() {
+  public String issuer() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  String jwksUrl() {
+  public String jwksUrl() {
     return issuer() + "/jwks";
   }
 
   /** How often the key set was fetched. */
-  int fetches() {
+  public int fetches() {
     return fetches.get();
   }
 
   /** A new RSA key (RS256), published in the key set from now on. */
-  RSAKey publishRsaKey(String kid) {
+  public RSAKey publishRsaKey(String kid) {
     RSAKey key = rsaKey(kid);
     published.add(key);
     return key;
   }
 
   /** A new EC P-256 key (ES256), published in the key set from now on. */
-  ECKey publishEcKey(String kid) {
+  public ECKey publishEcKey(String kid) {
     try {
       ECKey key = new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE).generate();
       published.add(key);
@@ -99,12 +100,12 @@ final class TestIssuer implements AutoCloseable {
   }
 
   /** An RSA key the key set never lists, as an attacker's would be. */
-  static RSAKey unpublishedKey(String kid) {
+  public static RSAKey unpublishedKey(String kid) {
     return rsaKey(kid);
   }
 
   /** GitHub-style claims of a push to {@code ref} of acme/app, valid for five minutes from now. */
-  JWTClaimsSet.Builder claims(String ref) {
+  public JWTClaimsSet.Builder claims(String ref) {
     Instant now = Instant.now();
     return new JWTClaimsSet.Builder()
         .issuer(issuer())
@@ -122,7 +123,7 @@ final class TestIssuer implements AutoCloseable {
         .claim("run_number", 12);
   }
 
-  static String sign(JWK key, JWTClaimsSet claims) {
+  public static String sign(JWK key, JWTClaimsSet claims) {
     try {
       boolean rsa = key instanceof RSAKey;
       JWSSigner signer = rsa ? new RSASSASigner(key.toRSAKey()) : new ECDSASigner(key.toECKey());

@@ -1,17 +1,18 @@
 package dev.hallmark.audit.ledger;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
-/** A row of {@code audit.audit_entry}: one event seen by the audit service. */
-@Serdeable
+/**
+ * A row of {@code audit.audit_entry}, the table audit-service wrote before the ledger existed
+ * (mutable, no hashes). Read once, to import it at the ledger's beginning ({@link
+ * PreLedgerImport}); never written any more.
+ */
 @MappedEntity("audit_entry")
-public record AuditEntry(
-    @Id @GeneratedValue @Nullable Long seq,
+public record PreLedgerEntry(
+    @Id long seq,
     String eventId,
     String eventType,
     @Nullable String requestId,
@@ -20,7 +21,9 @@ public record AuditEntry(
     long sourceOffset,
     Instant occurredAt,
     @Nullable Instant recordedAt,
-    /* The image digests the event is about, space-delimited. */
     @Nullable String digests,
-    /* Why a step failed or was refused, as the event says; null if it gives no reason. */
-    @Nullable String reason) {}
+    @Nullable String reason,
+    @Nullable String actor,
+    @Nullable String project,
+    @Nullable String outcome,
+    @Nullable String approvers) {}
