@@ -13,7 +13,7 @@ import dev.hallmark.events.CataloguePolicy;
 import dev.hallmark.events.CatalogueSubmitter;
 import dev.hallmark.events.ProjectCatalogued;
 import dev.hallmark.events.SigningMethod;
-import dev.hallmark.intake.auth.TokenHash;
+import dev.hallmark.runtime.http.TokenHash;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import dev.hallmark.schemas.topics.Services;

@@ -10,6 +10,7 @@ import dev.hallmark.events.ProjectCatalogued;
 import dev.hallmark.events.SigningRequested;
 import dev.hallmark.policy.decision.DecisionRepository;
 import dev.hallmark.policy.decision.DecisionService;
+import dev.hallmark.runtime.http.TokenHash;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
 import io.micronaut.core.type.Argument;
@@ -23,11 +24,8 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,7 +56,7 @@ class PolicyAdminIT implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(infra.serviceProperties());
     properties.putAll(TestDecisionKey.properties());
-    properties.put("hallmark.policy.admin-token-sha256", sha256(ADMIN_TOKEN));
+    properties.put("hallmark.policy.admin-token-sha256", TokenHash.sha256Hex(ADMIN_TOKEN));
     return properties;
   }
 
@@ -308,15 +306,5 @@ class PolicyAdminIT implements TestPropertyProvider {
     request.setProject(project);
     request.setSigningPolicy("release");
     return request;
-  }
-
-  static String sha256(String value) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

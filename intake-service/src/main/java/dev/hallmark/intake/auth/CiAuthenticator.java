@@ -2,7 +2,9 @@ package dev.hallmark.intake.auth;
 
 import dev.hallmark.intake.projects.ProjectDirectory;
 import dev.hallmark.intake.projects.ProjectDirectory.CiSubmitter;
+import dev.hallmark.runtime.http.BearerToken;
 import dev.hallmark.runtime.http.NotAuthenticatedException;
+import dev.hallmark.runtime.http.TokenHash;
 import jakarta.inject.Singleton;
 
 /**

@@ -1,7 +1,7 @@
 package dev.hallmark.intake.request;
 
 import dev.hallmark.events.SigningRequested;
-import dev.hallmark.intake.auth.TokenHash;
+import dev.hallmark.runtime.http.TokenHash;
 import dev.hallmark.runtime.outbox.Outbox;
 import dev.hallmark.schemas.topics.Topics;
 import io.micronaut.core.annotation.Nullable;

@@ -1,15 +1,15 @@
 package dev.hallmark.intake.webhook;
 
 import dev.hallmark.events.SubmitterKind;
-import dev.hallmark.intake.auth.BearerToken;
-import dev.hallmark.intake.auth.TokenHash;
 import dev.hallmark.intake.oci.RepositoryName;
 import dev.hallmark.intake.projects.ProjectDirectory;
 import dev.hallmark.intake.projects.ProjectDirectory.PolicyRoute;
 import dev.hallmark.intake.request.NewSigningRequest;
 import dev.hallmark.intake.request.RequestSubmitter;
 import dev.hallmark.intake.request.SigningRequestService;
+import dev.hallmark.runtime.http.BearerToken;
 import dev.hallmark.runtime.http.NotAuthenticatedException;
+import dev.hallmark.runtime.http.TokenHash;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -35,7 +35,10 @@ final class RegistryWebhookController {
 
   private final SigningRequestService requests;
   private final ProjectDirectory projects;
-  private final String secret;
+
+  /** The shared secret's hash, what a presented secret is compared with; empty: webhooks off. */
+  private final String secretSha256;
+
   private final String registryName;
 
   RegistryWebhookController(
@@ -45,7 +48,7 @@ final class RegistryWebhookController {
       @Value("${hallmark.webhook.registry:}") String registryName) {
     this.requests = requests;
     this.projects = projects;
-    this.secret = secret;
+    this.secretSha256 = secret.isEmpty() ? "" : TokenHash.sha256Hex(secret);
     this.registryName = registryName;
   }
 
@@ -67,13 +70,13 @@ final class RegistryWebhookController {
   }
 
   private void authenticate(String authorization) {
-    if (secret.isEmpty()) {
+    if (secretSha256.isEmpty()) {
       throw new NotAuthenticatedException("registry webhooks are not configured on this server");
     }
     String presented =
         BearerToken.from(authorization)
             .orElseThrow(() -> new NotAuthenticatedException("the webhook secret is required"));
-    if (!TokenHash.matches(presented, secret)) {
+    if (!TokenHash.matchesSha256(presented, secretSha256)) {
       throw new NotAuthenticatedException("the webhook secret is not valid");
     }
   }

@@ -1,12 +1,10 @@
 package dev.hallmark.policy.admin;
 
+import dev.hallmark.runtime.http.BearerToken;
 import dev.hallmark.runtime.http.NotAuthenticatedException;
+import dev.hallmark.runtime.http.TokenHash;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -20,8 +18,9 @@ final class AdminAuthenticator {
   static final String ADMIN = "admin";
 
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-  private static final String BEARER = "Bearer ";
-  private final byte[] expectedHash;
+
+  /** In {@link TokenHash}'s stored form (checked at startup), or null when the API is off. */
+  private final String expectedSha256;
 
   AdminAuthenticator(@Value("${hallmark.policy.admin-token-sha256:}") String tokenSha256) {
     String hash = tokenSha256 == null ? "" : tokenSha256.trim();
@@ -30,7 +29,7 @@ final class AdminAuthenticator {
           "hallmark.policy.admin-token-sha256 (HALLMARK_ADMIN_TOKEN_SHA256) must be 64 lower-case"
               + " hex digits, the SHA-256 of the admin token");
     }
-    this.expectedHash = hash.isEmpty() ? null : HexFormat.of().parseHex(hash);
+    this.expectedSha256 = hash.isEmpty() ? null : hash;
   }
 
   /**
@@ -38,25 +37,19 @@ final class AdminAuthenticator {
    * @throws NotAuthenticatedException if the admin API is off, or the token is missing or wrong
    */
   String authenticate(String authorization) {
-    if (expectedHash == null) {
+    if (expectedSha256 == null) {
       throw new NotAuthenticatedException(
           "the admin API is off: set HALLMARK_ADMIN_TOKEN_SHA256 to the SHA-256 of an admin token");
     }
-    if (authorization == null || !authorization.startsWith(BEARER)) {
-      throw new NotAuthenticatedException("an Authorization: Bearer <admin token> is required");
-    }
-    byte[] presented = sha256(authorization.substring(BEARER.length()).trim());
-    if (!MessageDigest.isEqual(presented, expectedHash)) {
+    String token =
+        BearerToken.from(authorization)
+            .orElseThrow(
+                () ->
+                    new NotAuthenticatedException(
+                        "an Authorization: Bearer <admin token> is required"));
+    if (!TokenHash.matchesSha256(token, expectedSha256)) {
       throw new NotAuthenticatedException("the admin token is not valid");
     }
     return ADMIN;
-  }
-
-  private static byte[] sha256(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

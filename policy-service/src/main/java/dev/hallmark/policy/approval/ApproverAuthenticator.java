@@ -3,13 +3,11 @@ package dev.hallmark.policy.approval;
 import dev.hallmark.policy.model.Approver;
 import dev.hallmark.policy.model.PolicyCatalogue;
 import dev.hallmark.policy.model.Project;
+import dev.hallmark.runtime.http.BearerToken;
 import dev.hallmark.runtime.http.NotAuthenticatedException;
+import dev.hallmark.runtime.http.TokenHash;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +19,6 @@ import java.util.Map;
  */
 @Singleton
 public final class ApproverAuthenticator {
-  private static final String BEARER = "bearer ";
   private final PolicyCatalogue catalogue;
 
   ApproverAuthenticator(PolicyCatalogue catalogue) {
@@ -33,8 +30,13 @@ public final class ApproverAuthenticator {
    *     approver's
    */
   public ApproverIdentity authenticate(@Nullable String authorization) {
-    String token = bearerToken(authorization);
-    String hash = sha256Hex(token);
+    String token =
+        BearerToken.from(authorization)
+            .orElseThrow(
+                () ->
+                    new NotAuthenticatedException(
+                        "an Authorization: Bearer <approver token> is required"));
+    String hash = TokenHash.sha256Hex(token);
     Map<String, Approver> byProject = new LinkedHashMap<>();
     for (Project project : catalogue.projects()) {
       project
@@ -45,25 +47,5 @@ public final class ApproverAuthenticator {
       throw new NotAuthenticatedException("the approver token is not valid");
     }
     return new ApproverIdentity(byProject);
-  }
-
-  private static String bearerToken(@Nullable String authorization) {
-    if (authorization == null
-        || authorization.length() <= BEARER.length()
-        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-        || authorization.substring(BEARER.length()).isBlank()) {
-      throw new NotAuthenticatedException("an Authorization: Bearer <approver token> is required");
-    }
-    return authorization.substring(BEARER.length()).trim();
-  }
-
-  static String sha256Hex(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

@@ -1,14 +1,12 @@
 package dev.hallmark.policy.store;
 
+import dev.hallmark.runtime.http.TokenHash;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,14 +43,9 @@ final class CanonicalDocuments {
 
   /** Hex SHA-256 of the canonical JSON; a policy keeps its version while this stays the same. */
   String sha256(Object tree) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(toJson(tree).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    // Hex SHA-256 of the UTF-8 text, like a token's: TokenHash's format is fixed by the hashes
+    // operators configure, so stored policy hashes cannot change under it.
+    return TokenHash.sha256Hex(toJson(tree));
   }
 
   private static Object sorted(Object value) {
