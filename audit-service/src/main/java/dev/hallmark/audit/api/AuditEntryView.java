@@ -4,10 +4,15 @@ import dev.hallmark.audit.ledger.LedgerRow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.util.Base64;
 
 /**
- * One ledger entry as {@code GET /api/v1/audit} lists it: its seq and indexed columns (null ones
- * are left out of the JSON). The exact leaf is served with its inclusion proof.
+ * One ledger entry as the audit API shows it: its seq and indexed columns (null ones are left out
+ * of the JSON). {@code GET /api/v1/audit} and the stream leave out the leaf too (it is served with
+ * the entry's inclusion proof); the export adds it.
+ *
+ * @param leaf the entry's exact leaf, base64 (the export only): its leaf hash is SHA-256(0x00 ||
+ *     leaf), which an inclusion proof leads to the checkpoint's root from
  */
 @Serdeable
 record AuditEntryView(
@@ -26,9 +31,19 @@ record AuditEntryView(
     @Nullable String project,
     @Nullable String method,
     @Nullable String outcome,
-    @Nullable String approvers) {
+    @Nullable String approvers,
+    @Nullable String leaf) {
 
   static AuditEntryView of(LedgerRow row) {
+    return of(row, null);
+  }
+
+  /** With the entry's leaf, as the export writes it. */
+  static AuditEntryView withLeaf(LedgerRow row) {
+    return of(row, Base64.getEncoder().encodeToString(row.leaf()));
+  }
+
+  private static AuditEntryView of(LedgerRow row, @Nullable String leaf) {
     return new AuditEntryView(
         row.seq(),
         row.eventId(),
@@ -45,6 +60,7 @@ record AuditEntryView(
         row.project(),
         row.method(),
         row.outcome(),
-        row.approvers());
+        row.approvers(),
+        leaf);
   }
 }
