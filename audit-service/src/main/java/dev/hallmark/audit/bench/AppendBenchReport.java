@@ -9,19 +9,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The outcome of one {@code stack bench-audit} run: a table for people and {@code
  * audit-latest.json} (plus a copy named after the time) for tools. {@code ratio} is the ledger's
- * append rate over the plain INSERT rate: what the ledger's guarantees cost per entry.
+ * append rate over the plain INSERT rate: what the ledger's guarantees cost per entry. {@code
+ * loadAverages} are the machine's one-minute load averages at the start, between the phases and at
+ * the end: on a shared machine they say how much CPU the two phases got.
  */
 record AppendBenchReport(
     AppendBenchOptions options,
     String postgres,
     LedgerAppendPhase.Outcome ledger,
-    PhaseResult plain) {
+    PhaseResult plain,
+    double[] loadAverages) {
 
   static final String LATEST = "audit-latest.json";
 
@@ -88,6 +92,11 @@ record AppendBenchReport(
         verified() ? "valid" : "NOT VALID " + ledger.verification().problems(),
         ledger.verification().treeSize(),
         ledger.outboxRows());
+    out.printf(
+        Locale.ROOT,
+        "load average (1 min) at start, between the phases, at the end: %s on %d CPUs%n",
+        Arrays.toString(loadAverages),
+        Runtime.getRuntime().availableProcessors());
   }
 
   /**
@@ -118,6 +127,12 @@ record AppendBenchReport(
       json.writeBooleanField("verified", verified());
       json.writeNumberField("tree_size", ledger.verification().treeSize());
       json.writeNumberField("outbox_rows_left", ledger.outboxRows());
+      json.writeNumberField("cpus", Runtime.getRuntime().availableProcessors());
+      json.writeArrayFieldStart("load_average_1m");
+      for (double load : loadAverages) {
+        json.writeNumber(round(load));
+      }
+      json.writeEndArray();
       json.writeEndObject();
     }
     Path latest = dir.resolve(LATEST);

@@ -3,6 +3,7 @@ package dev.hallmark.audit.bench;
 import dev.hallmark.schemas.auth.DecisionKeys;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,11 +47,19 @@ public final class AppendBenchmark {
             options.jdbcUrl(), options.user(), env.getOrDefault("HALLMARK_DB_PASSWORD", ""))) {
       out.println("bench-audit: scratch database " + database.name() + " (dropped at the end)");
       work = Files.createTempDirectory("hallmark-audit-bench-");
+      double loadAtStart = loadAverage();
       LedgerAppendPhase.Outcome ledger =
           new LedgerAppendPhase(database, options, out)
               .run(auditKey(work), Files.createDirectory(work.resolve("export")));
+      double loadBetween = loadAverage();
       PhaseResult plain = new PlainInsertPhase(database, options, out).run();
-      AppendBenchReport report = new AppendBenchReport(options, postgres(database), ledger, plain);
+      AppendBenchReport report =
+          new AppendBenchReport(
+              options,
+              postgres(database),
+              ledger,
+              plain,
+              new double[] {loadAtStart, loadBetween, loadAverage()});
       report.print(out);
       out.println("results: " + report.write(options.resultsDir()));
       return report.verified() ? 0 : 1;
@@ -72,6 +81,10 @@ public final class AppendBenchmark {
     } catch (IOException e) {
       System.err.println("could not remove " + work + ": " + e.getMessage());
     }
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   /** A fresh Ed25519 key for the run's checkpoints, as {@code openssl genpkey} would write it. */
