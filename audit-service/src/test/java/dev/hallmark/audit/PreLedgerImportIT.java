@@ -6,6 +6,9 @@ import dev.hallmark.audit.ledger.LedgerAppender;
 import dev.hallmark.audit.ledger.LedgerEntry;
 import dev.hallmark.deploy.local.Infrastructure;
 import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.events.AuditOutcome;
+import dev.hallmark.events.AuditRecord;
+import dev.hallmark.schemas.serde.EventCodec;
 import io.micronaut.context.ApplicationContext;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A database audit-service used before the ledger existed: its audit_entry rows become the ledger's
  * first entries, in their order, when the new version starts, and a redelivered old event is not
- * appended again.
+ * appended again. The imported entries are published on the audit topic like every other, first.
  */
 class PreLedgerImportIT {
   final Infrastructure infra = TestInfrastructure.shared();
@@ -56,6 +60,7 @@ class PreLedgerImportIT {
           insert, secondEvent, "PolicyDecision", requestId, 8, "fine", "APPROVED", "alice, bob");
     }
 
+    long firstOffset = AuditTopic.endOffset(infra);
     try (ApplicationContext service =
         ApplicationContext.run(new HashMap<>(AuditServiceProperties.of(infra, jdbcUrl)))) {
       List<LedgerEntry> imported = ledger(jdbcUrl);
@@ -85,6 +90,29 @@ class PreLedgerImportIT {
 
       assertThat(appended).extracting(LedgerEntry::eventId).containsExactly(redelivered.eventId());
       assertThat(appended.get(0).seq()).isEqualTo(2);
+
+      List<AuditRecord> published =
+          AuditTopic.readUntil(
+                  infra,
+                  firstOffset,
+                  event -> event instanceof AuditRecord record && record.getSequence() == 2,
+                  Duration.ofSeconds(90))
+              .stream()
+              .map(record -> EventCodec.standard().decode(record.value()))
+              .filter(AuditRecord.class::isInstance)
+              .map(AuditRecord.class::cast)
+              .toList();
+      assertThat(published).extracting(AuditRecord::getSequence).containsExactly(0L, 1L, 2L);
+      assertThat(published)
+          .extracting(AuditRecord::getSourceEventId)
+          .containsExactly(firstEvent, secondEvent, redelivered.eventId());
+      assertThat(published.get(1).getSummary())
+          .isEqualTo(
+              "PolicyDecision project demo APPROVED approved by alice, bob for sha256:aa, sha256:bb:"
+                  + " fine (recorded before the ledger)");
+      assertThat(published.get(1).getOutcome()).isEqualTo(AuditOutcome.SUCCESS);
+      assertThat(published.get(1).getLeaf())
+          .isEqualTo(java.nio.ByteBuffer.wrap(imported.get(1).leaf()));
     }
   }
 

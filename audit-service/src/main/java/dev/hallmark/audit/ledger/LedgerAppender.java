@@ -1,5 +1,6 @@
 package dev.hallmark.audit.ledger;
 
+import dev.hallmark.audit.feed.AuditFeed;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -17,17 +18,21 @@ import java.util.Set;
  * instances append at once: one transaction per batch takes a transaction-scoped advisory lock,
  * reads the next seq, drops events already recorded (Kafka delivers at least once; the event id is
  * the key) and inserts the rest with consecutive seqs. The lock is held until the commit, so the
- * next batch sees these rows and seqs become visible in their order.
+ * next batch sees these rows and seqs become visible in their order. Each appended entry is
+ * published on the audit topic in the same transaction ({@link AuditFeed}), so under the same lock:
+ * the topic gets the entries in seq order.
  */
 @Singleton
 public class LedgerAppender {
   private final LedgerRepository ledger;
   private final PreLedgerImport preLedger;
+  private final AuditFeed feed;
   private final Clock clock;
 
-  LedgerAppender(LedgerRepository ledger, PreLedgerImport preLedger, Clock clock) {
+  LedgerAppender(LedgerRepository ledger, PreLedgerImport preLedger, AuditFeed feed, Clock clock) {
     this.ledger = ledger;
     this.preLedger = preLedger;
+    this.feed = feed;
     this.clock = clock;
   }
 
@@ -68,6 +73,7 @@ public class LedgerAppender {
       rows.add(LedgerRow.of(entry));
     }
     ledger.saveAll(rows);
+    feed.publish(entries);
     return entries;
   }
 }

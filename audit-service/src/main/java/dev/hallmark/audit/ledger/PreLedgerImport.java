@@ -1,5 +1,6 @@
 package dev.hallmark.audit.ledger;
 
+import dev.hallmark.audit.feed.AuditFeed;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * answering with them, a redelivered old event is recognized by its id, and from the first
  * checkpoint on they are as tamper-evident as every later entry. What they were before the import
  * (a table anyone with the owner's rights could change) the ledger cannot vouch for; their leaves
- * say so ({@code details.preLedger: true}) and hold only what the old table had.
+ * say so ({@code details.preLedger: true}) and hold only what the old table had. They are published
+ * on the audit topic like every entry, before any later one.
  */
 @Singleton
 class PreLedgerImport {
@@ -23,11 +25,13 @@ class PreLedgerImport {
   private static final int PAGE = 1000;
   private final LedgerRepository ledger;
   private final PreLedgerRepository preLedger;
+  private final AuditFeed feed;
   private volatile boolean ledgerHasEntries;
 
-  PreLedgerImport(LedgerRepository ledger, PreLedgerRepository preLedger) {
+  PreLedgerImport(LedgerRepository ledger, PreLedgerRepository preLedger, AuditFeed feed) {
     this.ledger = ledger;
     this.preLedger = preLedger;
+    this.feed = feed;
   }
 
   /** Imports the old entries if the ledger is empty. Call only while holding the append lock. */
@@ -44,12 +48,13 @@ class PreLedgerImport {
     long after = -1;
     List<PreLedgerEntry> page;
     while (!(page = preLedger.findPage(after, PAGE)).isEmpty()) {
-      List<LedgerRow> rows = new ArrayList<>(page.size());
+      List<LedgerEntry> entries = new ArrayList<>(page.size());
       for (PreLedgerEntry old : page) {
-        rows.add(LedgerRow.of(entry(old, seq++)));
+        entries.add(entry(old, seq++));
         after = old.seq();
       }
-      ledger.saveAll(rows);
+      ledger.saveAll(entries.stream().map(LedgerRow::of).toList());
+      feed.publish(entries);
     }
     if (seq > 0) {
       LOG.info("imported {} entries recorded before the ledger existed (audit.audit_entry)", seq);
