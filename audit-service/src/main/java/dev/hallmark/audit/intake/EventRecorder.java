@@ -10,6 +10,7 @@ import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.serde.EventDecodingException;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -48,6 +49,11 @@ public class EventRecorder {
         unusable.add(Map.entry(record, e.getMessage()));
       }
     }
+    // A poll hands records over partition by partition, so a decision read in the same poll as its
+    // request could come first. Ordered by the time each service stamped on its event (a stable
+    // sort keeps the poll's order for equal times), a request's steps enter the ledger in the
+    // order they happened.
+    drafts.sort(Comparator.comparing(EntryDraft::occurredAt));
     List<LedgerEntry> appended = ledger.append(drafts);
     unusable.forEach(parked -> deadLetters.park(parked.getKey(), parked.getValue()));
     return appended;
