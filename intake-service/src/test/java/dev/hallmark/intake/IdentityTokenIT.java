@@ -33,7 +33,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,7 +68,7 @@ class IdentityTokenIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(infra.serviceProperties());
+    Map<String, String> properties = TestDecisionKey.serviceProperties(infra);
     properties.put(POLICY + ".submitters", "ci");
     properties.put(POLICY + ".repositories", "127.0.0.1:15000/demo/*");
     List<TestIssuer> trusted = List.of(issuer, rotating, unreachable);

@@ -38,7 +38,7 @@ class IntakeAccessIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return infra.serviceProperties();
+    return TestDecisionKey.serviceProperties(infra);
   }
 
   @Test

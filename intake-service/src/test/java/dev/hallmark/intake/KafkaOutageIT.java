@@ -35,7 +35,7 @@ class KafkaOutageIT {
   @Test
   void submit_whileKafkaIsDown_isAcceptedKeptAndRelayedWhenKafkaIsBack() throws Exception {
     int kafkaPort = Ports.freePort();
-    Map<String, Object> properties = new HashMap<>(infra.serviceProperties());
+    Map<String, Object> properties = new HashMap<>(TestDecisionKey.serviceProperties(infra));
     properties.put("datasources.default.url", isolatedDatabase());
     properties.put("kafka.bootstrap.servers", "127.0.0.1:" + kafkaPort);
     properties.put("kafka.producers.outbox-relay.max.block.ms", "2000");

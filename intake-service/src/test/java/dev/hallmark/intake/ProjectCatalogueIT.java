@@ -33,7 +33,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -85,7 +84,7 @@ class ProjectCatalogueIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(infra.serviceProperties());
+    Map<String, String> properties = TestDecisionKey.serviceProperties(infra);
     for (String project : List.of(overridden, deletedFromFile)) {
       String at = "hallmark.projects." + project;
       properties.put(at + ".submitters.ci.token-sha256", TokenHash.sha256Hex(fileTokenOf(project)));

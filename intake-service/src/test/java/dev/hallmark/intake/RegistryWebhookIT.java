@@ -48,7 +48,7 @@ class RegistryWebhookIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return infra.serviceProperties();
+    return TestDecisionKey.serviceProperties(infra);
   }
 
   @Test

@@ -15,7 +15,10 @@ import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignaturePublished;
 import dev.hallmark.events.SigningFailed;
 import dev.hallmark.events.SigningMethod;
+import dev.hallmark.schemas.auth.DecisionKeys;
+import dev.hallmark.schemas.auth.DecisionSigner;
 import dev.hallmark.schemas.serde.EventCodec;
+import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;
 import io.micronaut.http.HttpRequest;
@@ -24,22 +27,28 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -47,7 +56,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** A request's status follows the decision and publication events of the later stages. */
+/**
+ * A request's status follows the decision and publication events of the later stages. Decisions are
+ * signed with {@link TestDecisionKey}, as policy-service signs them; ones that are not are parked.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RequestProgressIT implements TestPropertyProvider {
@@ -61,7 +73,7 @@ class RequestProgressIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return infra.serviceProperties();
+    return TestDecisionKey.serviceProperties(infra);
   }
 
   @AfterAll
@@ -76,7 +88,7 @@ class RequestProgressIT implements TestPropertyProvider {
     String digest = "sha256:" + "3c".repeat(32);
     UUID id = submit(digest);
 
-    send(Topics.POLICY_DECISIONS.name(), decision(id, digest, DecisionOutcome.APPROVED, null));
+    decide(decision(id, digest, DecisionOutcome.APPROVED, null));
     awaitStatus(id, "SIGNING");
     String location = REGISTRY + "/demo/app:sha256-" + "3c".repeat(32) + ".sig";
     SignaturePublished published = published(id, digest, location);
@@ -100,7 +112,7 @@ class RequestProgressIT implements TestPropertyProvider {
     UUID id = submit(digest);
 
     send(Topics.PUBLICATIONS.name(), published(id, digest, REGISTRY + "/demo/app:x.sig"));
-    send(Topics.POLICY_DECISIONS.name(), decision(id, digest, DecisionOutcome.APPROVED, null));
+    decide(decision(id, digest, DecisionOutcome.APPROVED, null));
 
     awaitStatus(id, "COMPLETED");
   }
@@ -110,9 +122,7 @@ class RequestProgressIT implements TestPropertyProvider {
     String digest = "sha256:" + "5e".repeat(32);
     UUID id = submit(digest);
 
-    send(
-        Topics.POLICY_DECISIONS.name(),
-        decision(id, digest, DecisionOutcome.DENIED, "repository not covered"));
+    decide(decision(id, digest, DecisionOutcome.DENIED, "repository not covered"));
 
     assertThat(awaitStatus(id, "DENIED")).containsEntry("reason", "repository not covered");
   }
@@ -122,8 +132,7 @@ class RequestProgressIT implements TestPropertyProvider {
     String digest = "sha256:" + "6a".repeat(32);
     UUID id = submit(digest);
 
-    send(
-        Topics.POLICY_DECISIONS.name(),
+    decide(
         decision(
             id,
             digest,
@@ -134,7 +143,7 @@ class RequestProgressIT implements TestPropertyProvider {
     PolicyDecision approved = decision(id, digest, DecisionOutcome.APPROVED, null);
     approved.setPolicyVersion(3);
     approved.setApprovers(List.of("alice", "bob"));
-    send(Topics.POLICY_DECISIONS.name(), approved);
+    decide(approved);
 
     assertThat(awaitStatus(id, "SIGNING"))
         .doesNotContainKey("reason")
@@ -149,13 +158,9 @@ class RequestProgressIT implements TestPropertyProvider {
     String digest = "sha256:" + "7b".repeat(32);
     UUID id = submit(digest);
 
-    send(
-        Topics.POLICY_DECISIONS.name(),
-        decision(id, digest, DecisionOutcome.PENDING_APPROVAL, "waiting for 2 approvals"));
+    decide(decision(id, digest, DecisionOutcome.PENDING_APPROVAL, "waiting for 2 approvals"));
     awaitStatus(id, "PENDING_APPROVAL");
-    send(
-        Topics.POLICY_DECISIONS.name(),
-        decision(id, digest, DecisionOutcome.DENIED, "rejected by bob: not this build"));
+    decide(decision(id, digest, DecisionOutcome.DENIED, "rejected by bob: not this build"));
 
     assertThat(awaitStatus(id, "DENIED"))
         .containsEntry("reason", "rejected by bob: not this build");
@@ -165,7 +170,7 @@ class RequestProgressIT implements TestPropertyProvider {
   void publicationFailed_requestFailsWithReason() throws Exception {
     String digest = "sha256:" + "6f".repeat(32);
     UUID id = submit(digest);
-    send(Topics.POLICY_DECISIONS.name(), decision(id, digest, DecisionOutcome.APPROVED, null));
+    decide(decision(id, digest, DecisionOutcome.APPROVED, null));
 
     send(
         Topics.PUBLICATIONS.name(),
@@ -189,7 +194,7 @@ class RequestProgressIT implements TestPropertyProvider {
   void signingFailed_requestFailsWithTheSignersReason() throws Exception {
     String digest = "sha256:" + "7a".repeat(32);
     UUID id = submit(digest);
-    send(Topics.POLICY_DECISIONS.name(), decision(id, digest, DecisionOutcome.APPROVED, null));
+    decide(decision(id, digest, DecisionOutcome.APPROVED, null));
 
     send(
         Topics.SIGNATURES.name(),
@@ -212,7 +217,7 @@ class RequestProgressIT implements TestPropertyProvider {
   void decisionRejected_changesNothingAndIsNotParked() throws Exception {
     String digest = "sha256:" + "8b".repeat(32);
     UUID id = submit(digest);
-    send(Topics.POLICY_DECISIONS.name(), decision(id, digest, DecisionOutcome.APPROVED, null));
+    decide(decision(id, digest, DecisionOutcome.APPROVED, null));
     awaitStatus(id, "SIGNING");
     DecisionRejected rejected =
         DecisionRejected.newBuilder()
@@ -240,16 +245,103 @@ class RequestProgressIT implements TestPropertyProvider {
 
     assertThat((String) awaitStatus(id, "FAILED").get("reason")).endsWith("failed: marker");
     byte[] bytes = EventCodec.standard().encode(rejected);
-    assertThat(deadLetters()).noneMatch(value -> Arrays.equals(value, bytes));
+    assertThat(deadLetters()).noneMatch(parked -> Arrays.equals(parked.value(), bytes));
   }
 
-  /** The values on intake's dead-letter topic, from its beginning to its end as of now. */
-  private List<byte[]> deadLetters() {
+  @Test
+  void unauthenticatedDecisions_changeNothingAndAreParkedWithTheReason_thenASignedOneApplies()
+      throws Exception {
+    String digest = "sha256:" + "9c".repeat(32);
+    UUID id = submit(digest);
+    PolicyDecision unsigned = forgedDenial(id, digest);
+    KeyPair stranger = DecisionKeys.generate();
+    PolicyDecision unknownKey =
+        new DecisionSigner(stranger.getPrivate(), stranger.getPublic())
+            .sign(forgedDenial(id, digest));
+    // Genuine as signed, then its outcome turned around: the signature no longer covers it.
+    PolicyDecision altered =
+        TestDecisionKey.sign(decision(id, digest, DecisionOutcome.APPROVED, null));
+    altered.setOutcome(DecisionOutcome.DENIED);
+    altered.setReason("forged: denied");
+
+    for (PolicyDecision forged : List.of(unsigned, unknownKey, altered)) {
+      send(Topics.POLICY_DECISIONS.name(), forged);
+    }
+
+    Map<PolicyDecision, String> expected = new LinkedHashMap<>();
+    expected.put(unsigned, "no authenticator");
+    expected.put(
+        unknownKey, "signed by unknown key " + DecisionKeys.keyIdHex(stranger.getPublic()));
+    expected.put(altered, "signature does not verify");
+    Map<PolicyDecision, ConsumerRecord<byte[], byte[]>> parked = awaitParked(expected.keySet());
+    expected.forEach(
+        (forged, why) -> {
+          ConsumerRecord<byte[], byte[]> record = parked.get(forged);
+          assertThat(header(record, DeadLetterHeaders.REASON))
+              .isEqualTo("decision " + forged.getEventId() + " is not authenticated: " + why);
+          assertThat(header(record, DeadLetterHeaders.SOURCE_TOPIC))
+              .isEqualTo(Topics.POLICY_DECISIONS.name());
+        });
+    // Parked means handled: had any of them been applied, the request would be DENIED by now.
+    assertThat(get(id))
+        .containsEntry("status", "RECEIVED")
+        .doesNotContainKey("reason")
+        .doesNotContainKey("policyVersion");
+
+    PolicyDecision genuine = decision(id, digest, DecisionOutcome.APPROVED, null);
+    genuine.setPolicyVersion(2);
+    decide(genuine);
+    assertThat(awaitStatus(id, "SIGNING")).containsEntry("policyVersion", 2);
+    assertThat(deadLetters())
+        .noneMatch(
+            record ->
+                header(record, DeadLetterHeaders.REASON).contains(genuine.getEventId().toString()));
+  }
+
+  /** An unsigned DENIED decision for the request, as a forger would write it. */
+  private static PolicyDecision forgedDenial(UUID id, String digest) {
+    PolicyDecision forged = decision(id, digest, DecisionOutcome.DENIED, "forged: denied");
+    forged.setPolicyVersion(99);
+    forged.setApprovers(List.of("mallory"));
+    return forged;
+  }
+
+  /** Waits until every decision is on intake's dead-letter topic; its record there, by decision. */
+  private Map<PolicyDecision, ConsumerRecord<byte[], byte[]>> awaitParked(
+      Collection<PolicyDecision> decisions) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      List<ConsumerRecord<byte[], byte[]>> parked = deadLetters();
+      Map<PolicyDecision, ConsumerRecord<byte[], byte[]>> found = new LinkedHashMap<>();
+      for (PolicyDecision decision : decisions) {
+        byte[] bytes = EventCodec.standard().encode(decision);
+        parked.stream()
+            .filter(record -> Arrays.equals(record.value(), bytes))
+            .findFirst()
+            .ifPresent(record -> found.put(decision, record));
+      }
+      if (found.size() == decisions.size() || System.nanoTime() > deadline) {
+        assertThat(found.keySet())
+            .as("decisions parked")
+            .containsExactlyInAnyOrderElementsOf(decisions);
+        return found;
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  /** The records on intake's dead-letter topic, from its beginning to its end as of now. */
+  private List<ConsumerRecord<byte[], byte[]>> deadLetters() {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     String topic = Topics.deadLetterFor(Services.INTAKE).name();
-    List<byte[]> values = new ArrayList<>();
+    List<ConsumerRecord<byte[], byte[]>> values = new ArrayList<>();
     try (var consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
@@ -262,7 +354,7 @@ class RequestProgressIT implements TestPropertyProvider {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         assertThat(System.nanoTime()).as("read %s to its end", topic).isLessThan(deadline);
-        consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+        consumer.poll(Duration.ofMillis(200)).forEach(values::add);
       }
     }
     return values;
@@ -291,6 +383,11 @@ class RequestProgressIT implements TestPropertyProvider {
   private Map<String, Object> get(UUID id) {
     return http.toBlocking()
         .retrieve(authorized(HttpRequest.GET("/api/v1/signing-requests/" + id)), JSON_OBJECT);
+  }
+
+  /** Sends the decision as policy-service would: signed by the key intake trusts. */
+  private void decide(PolicyDecision decision) throws Exception {
+    send(Topics.POLICY_DECISIONS.name(), TestDecisionKey.sign(decision));
   }
 
   private void send(String topic, SpecificRecord event) throws Exception {

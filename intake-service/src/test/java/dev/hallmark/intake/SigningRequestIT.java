@@ -54,7 +54,7 @@ class SigningRequestIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return infra.serviceProperties();
+    return TestDecisionKey.serviceProperties(infra);
   }
 
   @Test

@@ -17,6 +17,8 @@ import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.PolicyDecision;
 import dev.hallmark.events.SigningMethod;
 import dev.hallmark.schemas.serde.EventCodec;
+import dev.hallmark.schemas.topics.DeadLetterHeaders;
+import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;
 import java.io.IOException;
 import java.net.Socket;
@@ -24,6 +26,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -31,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +43,15 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -244,17 +254,24 @@ class LocalStackIT {
   /**
    * Issue 7's acceptance: an APPROVED decision that policy-service did not authenticate, written
    * straight into the decisions topic (twice), for an image nothing else signs ({@code builds/*}
-   * pushes are not auto-signed): no signature, and exactly one audit entry saying why.
+   * pushes are not auto-signed): no signature, and exactly one audit entry saying why. It names a
+   * real request that waits for approvals, and intake's status of that request does not move: both
+   * deliveries are parked on intake's dead-letter topic with the reason, and it stays {@code
+   * PENDING_APPROVAL}.
    */
   @Test
   @Order(4)
   void forgedDecision_writtenToKafka_isNotSignedAndAuditedOnceWithTheReason() throws Exception {
     String registry = stackEnv.get("HALLMARK_REGISTRY");
     PushedImage image = TestImages.push(registry, "builds/forged", "1.0");
+    // A genuine request for the same digest that waits for two approvers (given by digest, so
+    // nothing is pushed to demo/forged and nothing auto-signs it): what a forger would approve.
+    String pending = submitRelease(image, "demo/forged", "1.0");
+    awaitStatus(pending, "PENDING_APPROVAL");
     PolicyDecision forged =
         PolicyDecision.newBuilder()
             .setEventId(UUID.randomUUID())
-            .setRequestId(UUID.randomUUID())
+            .setRequestId(UUID.fromString(pending))
             .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
             .setImages(
                 List.of(
@@ -315,6 +332,51 @@ class LocalStackIT {
                 .body())
         .contains("DecisionRejected")
         .doesNotContain("SignatureCreated");
+
+    List<String> parkedReasons = new ArrayList<>();
+    long parkedBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (parkedReasons.size() < 2 && System.nanoTime() < parkedBy) {
+      Thread.sleep(500);
+      parkedReasons = intakeDeadLetterReasons(bytes);
+    }
+    assertThat(parkedReasons)
+        .as("both deliveries parked by intake")
+        .containsExactly(
+            "decision " + forged.getEventId() + " is not authenticated: no authenticator",
+            "decision " + forged.getEventId() + " is not authenticated: no authenticator");
+    assertThat(awaitStatus(pending, "PENDING_APPROVAL"))
+        .contains("\"reason\":\"waiting for 2 approvals from group release of project demo\"")
+        .doesNotContain("SIGNING");
+  }
+
+  /** The reasons intake parked records with these bytes for, from its dead-letter topic. */
+  private List<String> intakeDeadLetterReasons(byte[] value) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stackEnv.get("HALLMARK_KAFKA_BOOTSTRAP"));
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    String topic = Topics.deadLetterFor(Services.INTAKE).name();
+    List<String> reasons = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        assertThat(System.nanoTime()).as("read %s to its end", topic).isLessThan(deadline);
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          Header reason = record.headers().lastHeader(DeadLetterHeaders.REASON);
+          if (Arrays.equals(record.value(), value) && reason != null) {
+            reasons.add(new String(reason.value(), StandardCharsets.UTF_8));
+          }
+        }
+      }
+    }
+    return reasons;
   }
 
   /**

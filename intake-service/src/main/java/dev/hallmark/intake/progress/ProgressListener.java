@@ -16,10 +16,22 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Follows decisions, signing failures and publications to keep each request's status current. */
+/**
+ * Follows decisions, signing failures and publications to keep each request's status current.
+ *
+ * <p>A decision changes a request only if a trusted policy-service key authenticated it ({@link
+ * TrustedDecisionKeys}, ADR 0006). One that is not (no, malformed or unknown authenticator, a
+ * signature that does not verify: written into the topic by anyone else, or altered) leaves the
+ * request as it is and is parked on {@code hallmark.dead-letter.intake-service.v1} with the reason,
+ * logged once at WARN. signer-service refuses the same record and announces it as {@code
+ * DecisionRejected}, which audit-service records; intake only keeps it from lying about status.
+ */
 @KafkaListener(
     value = "intake-service",
     offsetReset = OffsetReset.EARLIEST,
@@ -30,11 +42,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
             retryCount = 20,
             retryDelay = "200ms"))
 final class ProgressListener {
+  private static final Logger LOG = LoggerFactory.getLogger(ProgressListener.class);
+  private final TrustedDecisionKeys trusted;
   private final RequestProgress progress;
   private final DeadLetterPublisher deadLetters;
   private final EventCodec codec = EventCodec.standard();
 
-  ProgressListener(RequestProgress progress, DeadLetterPublisher deadLetters) {
+  ProgressListener(
+      TrustedDecisionKeys trusted, RequestProgress progress, DeadLetterPublisher deadLetters) {
+    this.trusted = trusted;
     this.progress = progress;
     this.deadLetters = deadLetters;
   }
@@ -49,7 +65,7 @@ final class ProgressListener {
       return;
     }
     if (event instanceof PolicyDecision decision) {
-      progress.onDecision(decision);
+      onDecision(record, decision);
     } else if (event instanceof SignaturePublished published) {
       progress.onPublished(published);
     } else if (event instanceof PublicationFailed failed) {
@@ -65,5 +81,23 @@ final class ProgressListener {
       deadLetters.park(
           record, "unexpected event type " + event.getSchema().getName() + " on this topic");
     }
+  }
+
+  private void onDecision(ConsumerRecord<byte[], byte[]> record, PolicyDecision decision) {
+    Optional<String> rejection = trusted.rejection(decision);
+    if (rejection.isEmpty()) {
+      progress.onDecision(decision);
+      return;
+    }
+    // Parked first: if that fails, the record is retried, and the WARN line written once it is set
+    // aside. The reason names the event id and at most a key id, never key or signature bytes.
+    deadLetters.park(record, rejection.get());
+    LOG.warn(
+        "not applied, parked {}-{}@{} (request {}): {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        decision.getRequestId(),
+        rejection.get());
   }
 }

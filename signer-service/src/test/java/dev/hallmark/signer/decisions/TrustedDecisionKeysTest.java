@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hallmark.events.DecisionOutcome;
 import dev.hallmark.events.PolicyDecision;
+import dev.hallmark.schemas.auth.DecisionKeyConfigurationException;
 import dev.hallmark.schemas.auth.DecisionKeys;
 import dev.hallmark.schemas.auth.DecisionSigner;
 import java.nio.file.Files;

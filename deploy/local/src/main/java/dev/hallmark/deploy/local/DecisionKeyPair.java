@@ -13,8 +13,8 @@ import java.util.Base64;
 /**
  * policy-service's decision key of the local stack: an Ed25519 key pair made on the first {@code
  * up} and kept, the private key (PKCS#8 PEM, 0600) for policy-service ({@code
- * HALLMARK_DECISION_KEY_FILE}), the public key (PEM) for signer-service ({@code
- * HALLMARK_DECISION_PUBLIC_KEYS}), which acts only on decisions it authenticated.
+ * HALLMARK_DECISION_KEY_FILE}), the public key (PEM) for signer-service and intake-service ({@code
+ * HALLMARK_DECISION_PUBLIC_KEYS}), which act only on decisions it authenticated.
  */
 public record DecisionKeyPair(Path privateKeyFile, Path publicKeyFile) {
   static final String COMPONENT = "decision key";

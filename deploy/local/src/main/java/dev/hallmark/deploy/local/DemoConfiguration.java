@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * What the local stack configures for its demo: the project file (policy as code) for intake and
- * policy, the decision key pair for policy (private) and signer (public), the CI token, the two
- * approver tokens, the admin token and the webhook secret for clients, the cosign public key for
- * verifiers, and where the Notary v1 server and its trust pinning file are, for signer and
+ * policy, the decision key pair for policy (private) and signer and intake (public), the CI token,
+ * the two approver tokens, the admin token and the webhook secret for clients, the cosign public
+ * key for verifiers, and where the Notary v1 server and its trust pinning file are, for signer and
  * publisher.
  */
 public final class DemoConfiguration {
@@ -33,7 +33,10 @@ public final class DemoConfiguration {
   /** SHA-256 of the admin API's token, the only form of it policy-service is given. */
   static final String ADMIN_TOKEN_SHA256 = "HALLMARK_ADMIN_TOKEN_SHA256";
 
-  /** The decision public keys signer-service trusts (PEM files, separated by commas). */
+  /**
+   * The decision public keys signer-service and intake-service trust (PEM files, separated by
+   * commas).
+   */
   static final String DECISION_PUBLIC_KEYS = "HALLMARK_DECISION_PUBLIC_KEYS";
 
   /** audit-service's checkpoint key (private, PKCS#8 PEM) and export directory. */
@@ -124,7 +127,12 @@ public final class DemoConfiguration {
   /** Extra environment of a service process. */
   Map<String, String> environmentOf(ServiceDefinition service) {
     if (service.equals(ServiceDefinition.INTAKE)) {
-      return Map.of("MICRONAUT_CONFIG_FILES", layout.projectsFile().toString());
+      // intake applies to a request's status only decisions authenticated by this key too.
+      return Map.of(
+          "MICRONAUT_CONFIG_FILES",
+          layout.projectsFile().toString(),
+          DECISION_PUBLIC_KEYS,
+          decisionKey.publicKeyFile().toString());
     }
     if (service.equals(ServiceDefinition.POLICY)) {
       return Map.of(
