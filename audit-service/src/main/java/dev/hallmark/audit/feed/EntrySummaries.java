@@ -73,10 +73,15 @@ final class EntrySummaries {
         + d.text("project")
         + "/"
         + d.text("policy")
-        + ": "
-        + d.list("methods")
+        + methods(d)
         + " for "
         + d.images();
+  }
+
+  /** A push names no methods (the policy chooses them), so there is nothing to list. */
+  private static String methods(Details d) {
+    String methods = d.has("methods") ? d.list("methods") : "";
+    return methods.isEmpty() ? "" : ": " + methods;
   }
 
   private static String decided(Details d) {

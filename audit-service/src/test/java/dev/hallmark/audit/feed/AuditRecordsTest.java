@@ -121,6 +121,24 @@ class AuditRecordsTest {
   }
 
   @Test
+  void of_pushWithoutMethods_summaryListsNoMethods() {
+    Map<String, Object> details =
+        Map.of(
+            "project", "demo",
+            "policy", "default",
+            "images", List.of(IMAGE),
+            "methods", List.of(),
+            "submitter", Map.of("kind", "REGISTRY_WEBHOOK", "name", "registry-webhook"));
+
+    AuditRecord record =
+        AuditRecords.of(entry(0, "SigningRequested", "hallmark.signing-requests.v1", details));
+
+    assertThat(record.getSummary())
+        .startsWith(
+            "signing requested by registry-webhook (REGISTRY_WEBHOOK) under demo/default for ");
+  }
+
+  @Test
   void of_signingRequestOfTwoImages_actorIsTheSubmitterAndNoSingleImage() {
     Map<String, Object> details =
         Map.of(
