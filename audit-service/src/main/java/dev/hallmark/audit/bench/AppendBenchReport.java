@@ -88,7 +88,7 @@ record AppendBenchReport(
         c.max());
     out.printf(
         Locale.ROOT,
-        "verified: %s (tree size %d); checkpoint events left in the outbox (relay off): %d%n",
+        "verified: %s (tree size %d); outbox rows left (relay off; an AuditRecord per entry and the checkpoint events): %d%n",
         verified() ? "valid" : "NOT VALID " + ledger.verification().problems(),
         ledger.verification().treeSize(),
         ledger.outboxRows());

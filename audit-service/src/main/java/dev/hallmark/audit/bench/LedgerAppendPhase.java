@@ -33,7 +33,8 @@ final class LedgerAppendPhase {
   /**
    * @param checkpoints those the scheduler made while the timed batches ran
    * @param verification the verifier's report after a last checkpoint over everything appended
-   * @param outboxRows the checkpoint events left in the outbox (the relay is off)
+   * @param outboxRows the outbox rows left (the relay is off): one AuditRecord per entry and the
+   *     checkpoint events
    */
   record Outcome(
       PhaseResult result,
