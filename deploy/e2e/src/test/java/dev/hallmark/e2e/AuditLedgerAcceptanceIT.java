@@ -177,6 +177,32 @@ class AuditLedgerAcceptanceIT {
 
   @Test
   @Order(3)
+  void registryPush_ledgerNamesTheWebhookItsDeliveryIdAndWhereItCameFrom() throws Exception {
+    PushedImage pushed = TestImages.push(registry, "demo/app", "audit-push");
+    String requestId = awaitRequestOfDigest(pushed.digest());
+
+    List<JsonNode> entries =
+        awaitEntries(
+            requestId,
+            found ->
+                count(found, "SigningRequested") == 1
+                    && count(found, "PolicyDecision") == 1
+                    && count(found, "SignaturePublished") >= 1);
+
+    assertInSeqOrder(entries);
+    JsonNode requested = only(leavesAtLatestCheckpoint(entries), "SigningRequested");
+    JsonNode details = requested.path("details");
+    JsonNode submitter = details.path("submitter");
+    assertThat(submitter.path("kind").asText()).isEqualTo("REGISTRY_WEBHOOK");
+    assertThat(submitter.path("name").asText()).isNotBlank();
+    assertThat(submitter.path("remoteAddress").asText()).isEqualTo("127.0.0.1");
+    assertThat(details.path("webhookDeliveryId").asText()).as(details.toString()).isNotBlank();
+    assertThat(details.path("images").get(0).path("digest").asText()).isEqualTo(pushed.digest());
+    assertThat(details.toString()).doesNotContain(stack.env("HALLMARK_WEBHOOK_SECRET"));
+  }
+
+  @Test
+  @Order(4)
   void checkpoint_signedNoteVerifiesWithThePublicKey_andProvesEveryEntryAndTheEarlierTree()
       throws Exception {
     HttpResponse<String> made = stack.send("POST", audit + "/checkpoints", null, null);
@@ -381,6 +407,20 @@ class AuditLedgerAcceptanceIT {
     }
     assertThat(complete.test(entries)).as("audit entries of %s: %s", requestId, entries).isTrue();
     return entries;
+  }
+
+  /** The request a registry push made, found in the ledger by the pushed digest. */
+  private String awaitRequestOfDigest(String digest) throws Exception {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (JsonNode entry : getJson(audit + "?digest=" + digest)) {
+        if (entry.path("eventType").asText().equals("SigningRequested")) {
+          return entry.path("requestId").asText();
+        }
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("no SigningRequested entry for " + digest + " within " + DEADLINE);
   }
 
   private List<JsonNode> entriesOf(String requestId) throws Exception {
