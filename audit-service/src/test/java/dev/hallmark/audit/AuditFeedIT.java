@@ -14,6 +14,7 @@ import dev.hallmark.events.AuditCheckpoint;
 import dev.hallmark.events.AuditRecord;
 import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.SigningRequested;
+import dev.hallmark.runtime.outbox.OutboxRepository;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -249,6 +250,40 @@ class AuditFeedIT implements TestPropertyProvider {
     }
     assertThat(out.toString(StandardCharsets.UTF_8).lines().map(line -> line.split(" ")[0]))
         .containsExactly("#" + before, "#" + (before + 1), "#" + (before + 2));
+  }
+
+  @Test
+  @Order(4)
+  void relay_whileAnotherInstanceHoldsTheOutbox_sendsNothing_thenEverythingInOrder()
+      throws Exception {
+    long before = ledgerRows().size();
+    long end = AuditTopic.endOffset(infra);
+    String key = "hashtextextended('" + OutboxRepository.RELAY_LOCK_PREFIX + "' || 'audit', 0)";
+    try (Connection otherInstance = TestDatabases.superuser(infra, jdbcUrl);
+        Statement relay = otherInstance.createStatement()) {
+      // The claim another instance's relay holds while it sends (here as a session lock).
+      relay.execute("SELECT pg_advisory_lock(" + key + ")");
+      appender.append(TestEntries.drafts(3, "held"));
+      // The relay wakes on the commit and polls every 100 ms: 20 chances to send in 2 s.
+      Thread.sleep(2000);
+      assertThat(AuditTopic.endOffset(infra))
+          .as("records sent while another relay held the outbox")
+          .isEqualTo(end);
+      relay.execute("SELECT pg_advisory_unlock(" + key + ")");
+    }
+
+    List<Long> sequences = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record :
+        AuditTopic.readUntil(
+            infra,
+            end,
+            event -> event instanceof AuditRecord entry && entry.getSequence() == before + 2,
+            WAIT)) {
+      if (EventCodec.standard().decode(record.value()) instanceof AuditRecord entry) {
+        sequences.add(entry.getSequence());
+      }
+    }
+    assertThat(sequences).containsExactly(before, before + 1, before + 2);
   }
 
   private long tail(TailOptions options, ByteArrayOutputStream out) {

@@ -19,7 +19,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /**
  * Moves outbox rows to Kafka. A batch is deleted only after Kafka acknowledged every record of it
  * (acks=all, idempotent producer); if anything fails the transaction rolls back and the batch is
- * sent again later. Delivery is therefore at-least-once, and consumers dedupe by event id.
+ * sent again later. Delivery is therefore at-least-once, and consumers dedupe by event id. Only one
+ * relay per outbox sends at a time ({@link OutboxRepository#tryClaimRelay()}), so rows go out in id
+ * order even with several instances.
  */
 @Singleton
 @Requires(property = OutboxSettings.ENABLED, value = "true")
@@ -51,6 +53,9 @@ public class OutboxRelay {
    */
   @Transactional
   public int relayBatch() {
+    if (!repository.tryClaimRelay()) {
+      return 0; // another instance is relaying; it drains the table, this one tries again later
+    }
     List<OutboxMessage> batch = repository.lockOldest(batchSize);
     if (batch.isEmpty()) {
       return 0;

@@ -10,10 +10,27 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 @Requires(property = OutboxSettings.ENABLED, value = "true")
 public interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
+  /** The relay's lock key is {@code hashtextextended(RELAY_LOCK_PREFIX || schema, 0)}. */
+  String RELAY_LOCK_PREFIX = "hallmark-outbox-relay.";
 
   /**
-   * The oldest pending messages, locked for this transaction. SKIP LOCKED lets several relay
-   * instances share the table without sending the same row twice concurrently.
+   * Claims this schema's outbox for the transaction, or answers false at once when another relay
+   * (another instance of the service) has it. One relay sends at a time, so rows reach Kafka in id
+   * order: with row locks alone, two relays would send batches side by side, and a later row could
+   * overtake an earlier one of the same key (a final decision its pending one, an audit entry the
+   * entry before it). The key names the schema, which every service owns alone.
+   */
+  @Query(
+      value =
+          "SELECT pg_try_advisory_xact_lock(hashtextextended('"
+              + RELAY_LOCK_PREFIX
+              + "' || current_schema(), 0))",
+      nativeQuery = true)
+  boolean tryClaimRelay();
+
+  /**
+   * The oldest pending messages, locked for this transaction (SKIP LOCKED is kept as a second
+   * guard: the relay's claim already keeps other relays out).
    */
   @Query(
       value = "SELECT * FROM outbox ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED",
