@@ -65,7 +65,8 @@ class AuditLedgerAcceptanceIT {
     stack = StackSession.up("--no-demo");
     registry = stack.env("HALLMARK_REGISTRY");
     audit = stack.env("HALLMARK_AUDIT_URL") + "/api/v1/audit";
-    HttpResponse<String> made = stack.send("POST", audit + "/checkpoints", null, null);
+    HttpResponse<String> made =
+        stack.send("POST", audit + "/checkpoints", stack.env("HALLMARK_AUDIT_TOKEN"), null);
     assertThat(made.statusCode()).as(made.body()).isIn(200, 201);
     earlierCheckpoint = json.readTree(made.body());
   }
@@ -207,7 +208,8 @@ class AuditLedgerAcceptanceIT {
   @Order(4)
   void checkpoint_signedNoteVerifiesWithThePublicKey_andProvesEveryEntryAndTheEarlierTree()
       throws Exception {
-    HttpResponse<String> made = stack.send("POST", audit + "/checkpoints", null, null);
+    HttpResponse<String> made =
+        stack.send("POST", audit + "/checkpoints", stack.env("HALLMARK_AUDIT_TOKEN"), null);
     assertThat(made.statusCode()).as(made.body()).isIn(200, 201);
     JsonNode checkpoint = getJson(audit + "/checkpoints/latest");
     long treeSize = checkpoint.path("treeSize").asLong();
@@ -318,7 +320,8 @@ class AuditLedgerAcceptanceIT {
 
   /** Each entry's leaf, by seq, from its inclusion proof at the latest checkpoint's size. */
   private Map<String, JsonNode> leavesAtLatestCheckpoint(List<JsonNode> entries) throws Exception {
-    HttpResponse<String> made = stack.send("POST", audit + "/checkpoints", null, null);
+    HttpResponse<String> made =
+        stack.send("POST", audit + "/checkpoints", stack.env("HALLMARK_AUDIT_TOKEN"), null);
     assertThat(made.statusCode()).as(made.body()).isIn(200, 201);
     long treeSize = getJson(audit + "/checkpoints/latest").path("treeSize").asLong();
     Map<String, JsonNode> leaves = new LinkedHashMap<>();
@@ -456,7 +459,7 @@ class AuditLedgerAcceptanceIT {
   }
 
   private JsonNode getJson(String url) throws Exception {
-    HttpResponse<String> response = stack.send("GET", url, null, null);
+    HttpResponse<String> response = stack.send("GET", url, stack.env("HALLMARK_AUDIT_TOKEN"), null);
     assertThat(response.statusCode()).as("%s: %s", url, response.body()).isEqualTo(200);
     return json.readTree(response.body());
   }

@@ -115,6 +115,7 @@ class LocalStackIT {
             "HALLMARK_APPROVER_TOKEN",
             "HALLMARK_APPROVER2_TOKEN",
             "HALLMARK_ADMIN_TOKEN",
+            "HALLMARK_AUDIT_TOKEN",
             "HALLMARK_APPROVAL_POLICY",
             "HALLMARK_WEBHOOK_SECRET",
             "HALLMARK_COSIGN_KEY_ID",
@@ -180,8 +181,9 @@ class LocalStackIT {
           CosignVerifier.verify(registry, "demo/ci", image.digest(), publicKey());
       assertThat(verified.isVerified()).as("%s: %s", image, verified).isTrue();
     }
-    String audit =
-        get(stackEnv.get("HALLMARK_AUDIT_URL") + "/api/v1/audit?digest=" + first.digest()).body();
+    String byDigest = stackEnv.get("HALLMARK_AUDIT_URL") + "/api/v1/audit?digest=" + first.digest();
+    assertThat(get(byDigest).statusCode()).as("the audit API without its token").isEqualTo(401);
+    String audit = getAudit(byDigest).body();
     assertThat(audit)
         .contains("SigningRequested")
         .contains("PolicyDecision")
@@ -307,11 +309,12 @@ class LocalStackIT {
     String audit =
         stackEnv.get("HALLMARK_AUDIT_URL") + "/api/v1/audit?requestId=" + forged.getRequestId();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!get(audit).body().contains("\"DecisionRejected\"") && System.nanoTime() < deadline) {
+    while (!getAudit(audit).body().contains("\"DecisionRejected\"")
+        && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
     Thread.sleep(2000); // a second rejection, if the redelivery made one, would be there now
-    JsonNode entries = new ObjectMapper().readTree(get(audit).body());
+    JsonNode entries = new ObjectMapper().readTree(getAudit(audit).body());
     List<JsonNode> rejections = new ArrayList<>();
     entries.forEach(
         entry -> {
@@ -328,7 +331,7 @@ class LocalStackIT {
                 .verified())
         .isEmpty();
     assertThat(
-            get(stackEnv.get("HALLMARK_AUDIT_URL") + "/api/v1/audit?digest=" + image.digest())
+            getAudit(stackEnv.get("HALLMARK_AUDIT_URL") + "/api/v1/audit?digest=" + image.digest())
                 .body())
         .contains("DecisionRejected")
         .doesNotContain("SignatureCreated");
@@ -427,7 +430,8 @@ class LocalStackIT {
     JsonNode entries =
         new ObjectMapper()
             .readTree(
-                get(stackEnv.get("HALLMARK_AUDIT_URL") + "/api/v1/audit?requestId=" + id).body());
+                getAudit(stackEnv.get("HALLMARK_AUDIT_URL") + "/api/v1/audit?requestId=" + id)
+                    .body());
     List<String> decisions = new ArrayList<>();
     entries.forEach(
         entry -> {
@@ -752,6 +756,17 @@ class LocalStackIT {
     Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
     assertThat(matcher.find()).as(json).isTrue();
     return matcher.group(1);
+  }
+
+  /** A GET of audit-service's API, with the audit token from stack.env. */
+  private HttpResponse<String> getAudit(String url) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + stackEnv.get("HALLMARK_AUDIT_TOKEN"))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String url) throws IOException, InterruptedException {

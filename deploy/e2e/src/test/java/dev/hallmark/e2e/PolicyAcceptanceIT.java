@@ -214,7 +214,7 @@ class PolicyAcceptanceIT {
                 .send(
                     "GET",
                     stack.env("HALLMARK_AUDIT_URL") + "/api/v1/audit?project=" + PROJECT,
-                    null,
+                    stack.env("HALLMARK_AUDIT_TOKEN"),
                     null)
                 .body());
     assertThat(audit.findValuesAsText("actor")).contains("admin");

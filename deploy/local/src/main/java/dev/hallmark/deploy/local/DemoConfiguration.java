@@ -43,6 +43,7 @@ public final class DemoConfiguration {
   static final String AUDIT_KEY_FILE = "HALLMARK_AUDIT_KEY_FILE";
 
   static final String AUDIT_EXPORT_DIR = "HALLMARK_AUDIT_EXPORT_DIR";
+  static final String AUDIT_READER_TOKEN_SHA256 = "HALLMARK_AUDIT_READER_TOKEN_SHA256";
 
   private final StackLayout layout;
   private final DemoProject.Tokens tokens;
@@ -155,7 +156,9 @@ public final class DemoConfiguration {
           AUDIT_KEY_FILE,
           auditKey.privateKeyFile().toString(),
           AUDIT_EXPORT_DIR,
-          layout.auditExport().toString());
+          layout.auditExport().toString(),
+          AUDIT_READER_TOKEN_SHA256,
+          DemoProject.sha256Hex(auditToken()));
     }
     if (service.equals(ServiceDefinition.PUBLISHER)) {
       Map<String, String> env = new LinkedHashMap<>(notaryEnvironment());
@@ -171,6 +174,10 @@ public final class DemoConfiguration {
   /** Created on the first {@code up}, kept in {@code secrets/admin-token}. */
   private String adminToken() {
     return Secrets.readOrCreate(layout.adminTokenFile());
+  }
+
+  private String auditToken() {
+    return Secrets.readOrCreate(layout.auditTokenFile());
   }
 
   /** The Notary v1 server and the trust pinning file; nothing without a server. */
@@ -202,6 +209,8 @@ public final class DemoConfiguration {
     env.putAll(notaryEnvironment());
     // For auditors: the key checkpoints verify with, and where they are exported.
     env.put("HALLMARK_AUDIT_PUBLIC_KEY", auditKey.publicKeyFile().toString());
+    // The bearer token of audit-service's API (HALLMARK_AUDIT_URL/api/v1/audit).
+    env.put("HALLMARK_AUDIT_TOKEN", auditToken());
     env.put(AUDIT_EXPORT_DIR, layout.auditExport().toString());
     return env;
   }

@@ -90,6 +90,11 @@ public record StackLayout(Path home, Path root) {
     return root().resolve("secrets").resolve("admin-token");
   }
 
+  /** The bearer token of audit-service's API (reading the ledger, making checkpoints). */
+  public Path auditTokenFile() {
+    return root().resolve("secrets").resolve("audit-token");
+  }
+
   /** The bearer token of a demo approver, e.g. {@code secrets/approver-alice-token}. */
   public Path approverTokenFile(String approver) {
     return root().resolve("secrets").resolve("approver-" + approver + "-token");
