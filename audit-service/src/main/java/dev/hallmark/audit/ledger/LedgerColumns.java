@@ -1,6 +1,9 @@
 package dev.hallmark.audit.ledger;
 
 import io.micronaut.core.annotation.Nullable;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -54,6 +57,33 @@ public record LedgerColumns(
         entry.source().offset(),
         entry.occurredAt(),
         entry.recordedAt());
+  }
+
+  /**
+   * The columns of the current row of a query over {@code ledger_entry}, as stored (a timestamp
+   * missing from a tampered row stays null, for the verifier to report).
+   */
+  public static LedgerColumns read(ResultSet row) throws SQLException {
+    return new LedgerColumns(
+        row.getString("event_id"),
+        row.getString("event_type"),
+        row.getString("request_id"),
+        row.getString("project"),
+        row.getString("actor"),
+        row.getString("method"),
+        row.getString("outcome"),
+        row.getString("digests"),
+        row.getString("reason"),
+        row.getString("approvers"),
+        row.getString("source_topic"),
+        row.getInt("source_partition"),
+        row.getLong("source_offset"),
+        instant(row.getTimestamp("occurred_at")),
+        instant(row.getTimestamp("recorded_at")));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 
   private static String text(Object value) {

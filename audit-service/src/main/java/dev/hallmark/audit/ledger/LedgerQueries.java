@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -70,23 +69,6 @@ public class LedgerQueries {
   }
 
   private static LedgerRow row(ResultSet row) throws SQLException {
-    return new LedgerRow(
-        row.getLong("seq"),
-        row.getString("event_id"),
-        row.getString("event_type"),
-        row.getString("request_id"),
-        row.getString("project"),
-        row.getString("actor"),
-        row.getString("method"),
-        row.getString("outcome"),
-        row.getString("digests"),
-        row.getString("reason"),
-        row.getString("approvers"),
-        row.getString("source_topic"),
-        row.getInt("source_partition"),
-        row.getLong("source_offset"),
-        row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-        row.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-        row.getBytes("leaf"));
+    return LedgerRow.of(row.getLong("seq"), LedgerColumns.read(row), row.getBytes("leaf"));
   }
 }

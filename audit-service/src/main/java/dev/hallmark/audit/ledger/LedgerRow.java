@@ -31,9 +31,12 @@ public record LedgerRow(
     byte[] leaf) {
 
   public static LedgerRow of(LedgerEntry entry) {
-    LedgerColumns columns = LedgerColumns.of(entry);
+    return of(entry.seq(), LedgerColumns.of(entry), entry.leaf());
+  }
+
+  public static LedgerRow of(long seq, LedgerColumns columns, byte[] leaf) {
     return new LedgerRow(
-        entry.seq(),
+        seq,
         columns.eventId(),
         columns.eventType(),
         columns.requestId(),
@@ -49,7 +52,7 @@ public record LedgerRow(
         columns.sourceOffset(),
         columns.occurredAt(),
         columns.recordedAt(),
-        entry.leaf());
+        leaf);
   }
 
   /** The row's columns as stored, to compare with those its leaf gives. */

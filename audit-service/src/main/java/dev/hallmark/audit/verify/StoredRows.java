@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -55,33 +54,12 @@ public final class StoredRows {
       query.setFetchSize(FETCH_SIZE);
       try (ResultSet result = query.executeQuery()) {
         while (result.next()) {
-          rows.add(RowDigest.of(result.getLong("seq"), result.getBytes("leaf"), columns(result)));
+          rows.add(
+              RowDigest.of(
+                  result.getLong("seq"), result.getBytes("leaf"), LedgerColumns.read(result)));
         }
       }
     }
     return rows;
-  }
-
-  private static LedgerColumns columns(ResultSet row) throws SQLException {
-    return new LedgerColumns(
-        row.getString("event_id"),
-        row.getString("event_type"),
-        row.getString("request_id"),
-        row.getString("project"),
-        row.getString("actor"),
-        row.getString("method"),
-        row.getString("outcome"),
-        row.getString("digests"),
-        row.getString("reason"),
-        row.getString("approvers"),
-        row.getString("source_topic"),
-        row.getInt("source_partition"),
-        row.getLong("source_offset"),
-        instant(row.getTimestamp("occurred_at")),
-        instant(row.getTimestamp("recorded_at")));
-  }
-
-  private static java.time.Instant instant(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
   }
 }
