@@ -1,19 +1,20 @@
 package dev.hallmark.intake.request;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+/** Native queries over {@code signature_outcome}, whose rows are {@link OutcomeRow}s. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-/** Native queries over {@code signature_outcome}, read as {@link OutcomeRow} projections. */
-public interface OutcomeRepository extends GenericRepository<SigningRequestRow, UUID> {
+public interface OutcomeRepository extends GenericRepository<OutcomeRow, UUID> {
 
-  /** Records an outcome once; a redelivered event changes nothing. */
+  /**
+   * Records an outcome once; a redelivered event changes nothing. The query binds the row's
+   * properties by name.
+   */
   @Query(
       value =
           "INSERT INTO signature_outcome (request_id, registry, repository, digest, method,"
@@ -21,16 +22,7 @@ public interface OutcomeRepository extends GenericRepository<SigningRequestRow, 
               + " :repository, :digest, :method, :keyId, :location, :failure, :occurredAt)"
               + " ON CONFLICT DO NOTHING",
       nativeQuery = true)
-  int insertOnce(
-      UUID requestId,
-      String registry,
-      String repository,
-      String digest,
-      String method,
-      String keyId,
-      @Nullable String location,
-      @Nullable String failure,
-      Instant occurredAt);
+  int insertOnce(OutcomeRow outcome);
 
   @Query(
       value = "SELECT * FROM signature_outcome WHERE request_id = :requestId ORDER BY occurred_at",

@@ -13,8 +13,9 @@ import java.util.UUID;
 public interface DecisionRepository extends GenericRepository<DecisionRow, UUID> {
 
   /**
-   * Records the decision on a request once: a redelivered request changes nothing. A concurrent
-   * insert of the same request waits for the other transaction and then does nothing.
+   * Records the decision on a request once (the query binds the row's properties by name): a
+   * redelivered request changes nothing. A concurrent insert of the same request waits for the
+   * other transaction and then does nothing.
    *
    * @return 1 if recorded now, 0 if the request was decided before
    */
@@ -25,16 +26,7 @@ public interface DecisionRepository extends GenericRepository<DecisionRow, UUID>
               + " VALUES (:requestId, :eventId, :outcome, :reason, :project, :policy,"
               + " :policyVersion, :keyId, :decidedAt) ON CONFLICT (request_id) DO NOTHING",
       nativeQuery = true)
-  int insertOnce(
-      UUID requestId,
-      UUID eventId,
-      String outcome,
-      @Nullable String reason,
-      String project,
-      String policy,
-      int policyVersion,
-      @Nullable String keyId,
-      Instant decidedAt);
+  int insertOnce(DecisionRow decision);
 
   Optional<DecisionRow> findById(UUID requestId);
 

@@ -4,7 +4,6 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,7 +19,8 @@ public interface SignatureRepository extends GenericRepository<SignatureRow, UUI
       String keyId);
 
   /**
-   * Records a signature once per natural key; a concurrent or repeated insert changes nothing.
+   * Records a signature once per natural key; a concurrent or repeated insert changes nothing. The
+   * query binds the row's properties by name.
    *
    * @return 1 if recorded now, 0 if it existed
    */
@@ -33,18 +33,7 @@ public interface SignatureRepository extends GenericRepository<SignatureRow, UUI
               + " ON CONFLICT (request_id, registry, repository, digest, method, key_id)"
               + " DO NOTHING",
       nativeQuery = true)
-  int insertOnce(
-      UUID id,
-      UUID requestId,
-      String registry,
-      String repository,
-      String digest,
-      String method,
-      String keyId,
-      byte[] payload,
-      byte[] signature,
-      String payloadDigest,
-      Instant createdAt);
+  int insertOnce(SignatureRow signature);
 
   List<SignatureRow> findByRequestIdOrderByCreatedAt(UUID requestId);
 
