@@ -1,20 +1,39 @@
 package dev.hallmark.intake.request;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Native queries over {@code signature_outcome}, whose rows are {@link OutcomeRow}s. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface OutcomeRepository extends GenericRepository<OutcomeRow, UUID> {
+/** Native queries over {@code signature_outcome}, read as {@link OutcomeRow} projections. */
+public interface OutcomeRepository extends GenericRepository<SigningRequestRow, UUID> {
 
   /**
-   * Records an outcome once; a redelivered event changes nothing. The query binds the row's
-   * properties by name.
+   * Records an outcome once; a redelivered event changes nothing.
+   *
+   * @return 1 if recorded now, 0 if it was recorded before
    */
+  default int insertOnce(OutcomeRow row) {
+    return insertOnce(
+        row.requestId(),
+        row.registry(),
+        row.repository(),
+        row.digest(),
+        row.method(),
+        row.keyId(),
+        row.location(),
+        row.failure(),
+        row.occurredAt());
+  }
+
+  // Micronaut Data binds an entity argument of an INSERT query through its save interceptor,
+  // which always answers 1; the ON CONFLICT outcome needs the real row count, so the query keeps
+  // one argument per column and this is the only caller.
   @Query(
       value =
           "INSERT INTO signature_outcome (request_id, registry, repository, digest, method,"
@@ -22,7 +41,16 @@ public interface OutcomeRepository extends GenericRepository<OutcomeRow, UUID> {
               + " :repository, :digest, :method, :keyId, :location, :failure, :occurredAt)"
               + " ON CONFLICT DO NOTHING",
       nativeQuery = true)
-  int insertOnce(OutcomeRow outcome);
+  int insertOnce(
+      UUID requestId,
+      String registry,
+      String repository,
+      String digest,
+      String method,
+      String keyId,
+      @Nullable String location,
+      @Nullable String failure,
+      Instant occurredAt);
 
   @Query(
       value = "SELECT * FROM signature_outcome WHERE request_id = :requestId ORDER BY occurred_at",

@@ -1,16 +1,12 @@
 package dev.hallmark.intake.request;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/**
- * A row of {@code intake.signature_outcome}: a published signature or a failed publication. Its
- * primary key is (request, registry, repository, digest, method, key); the row is only ever
- * inserted and read whole, so it declares no id.
- */
-@MappedEntity("signature_outcome")
+/** A row of {@code intake.signature_outcome}: a published signature or a failed publication. */
+@Introspected
 public record OutcomeRow(
     UUID requestId,
     String registry,

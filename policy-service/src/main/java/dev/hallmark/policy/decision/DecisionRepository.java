@@ -13,12 +13,27 @@ import java.util.UUID;
 public interface DecisionRepository extends GenericRepository<DecisionRow, UUID> {
 
   /**
-   * Records the decision on a request once (the query binds the row's properties by name): a
-   * redelivered request changes nothing. A concurrent insert of the same request waits for the
-   * other transaction and then does nothing.
+   * Records the decision on a request once: a redelivered request changes nothing. A concurrent
+   * insert of the same request waits for the other transaction and then does nothing.
    *
    * @return 1 if recorded now, 0 if the request was decided before
    */
+  default int insertOnce(DecisionRow row) {
+    return insertOnce(
+        row.requestId(),
+        row.eventId(),
+        row.outcome(),
+        row.reason(),
+        row.project(),
+        row.policy(),
+        row.policyVersion(),
+        row.keyId(),
+        row.decidedAt());
+  }
+
+  // Micronaut Data binds an entity argument of an INSERT query through its save interceptor,
+  // which always answers 1; the ON CONFLICT outcome needs the real row count, so the query keeps
+  // one argument per column and this is the only caller.
   @Query(
       value =
           "INSERT INTO decision (request_id, event_id, outcome, reason, project, policy,"
@@ -26,7 +41,16 @@ public interface DecisionRepository extends GenericRepository<DecisionRow, UUID>
               + " VALUES (:requestId, :eventId, :outcome, :reason, :project, :policy,"
               + " :policyVersion, :keyId, :decidedAt) ON CONFLICT (request_id) DO NOTHING",
       nativeQuery = true)
-  int insertOnce(DecisionRow decision);
+  int insertOnce(
+      UUID requestId,
+      UUID eventId,
+      String outcome,
+      @Nullable String reason,
+      String project,
+      String policy,
+      int policyVersion,
+      @Nullable String keyId,
+      Instant decidedAt);
 
   Optional<DecisionRow> findById(UUID requestId);
 

@@ -22,7 +22,7 @@ public interface PendingDecisionRepository extends GenericRepository<PendingDeci
               + " :policyVersion, :submitterKind, :submitter, :approvalGroup, :required, :methods,"
               + " :keyId, :pendingSince, :expiresAt)",
       nativeQuery = true)
-  void insert(PendingDecisionRow pending);
+  void insert(PendingDecisionRow row);
 
   Optional<PendingDecisionRow> findById(UUID requestId);
 

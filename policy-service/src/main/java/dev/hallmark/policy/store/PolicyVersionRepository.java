@@ -58,5 +58,5 @@ public interface PolicyVersionRepository extends GenericRepository<PolicyVersion
               + " :contentSha256, CAST(:document AS jsonb), :projectRevision, :createdAt,"
               + " :createdBy)",
       nativeQuery = true)
-  void insert(PolicyVersionRow version);
+  void insert(PolicyVersionRow row);
 }

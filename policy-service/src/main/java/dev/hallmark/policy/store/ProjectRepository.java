@@ -54,7 +54,7 @@ public interface ProjectRepository extends GenericRepository<ProjectRow, String>
               + " document = EXCLUDED.document, updated_at = EXCLUDED.updated_at,"
               + " updated_by = EXCLUDED.updated_by",
       nativeQuery = true)
-  void upsert(ProjectRow project);
+  void upsert(ProjectRow row);
 
   /**
    * Keeps the row, as it is now current, in the project's history: the revision's change time and
@@ -66,7 +66,7 @@ public interface ProjectRepository extends GenericRepository<ProjectRow, String>
               + " changed_by) VALUES (:name, :revision, :source, :deleted,"
               + " CAST(:document AS jsonb), :updatedAt, :updatedBy)",
       nativeQuery = true)
-  void insertRevision(ProjectRow project);
+  void insertRevision(ProjectRow row);
 
   /** The id of the latest change of any project; 0 before the first. */
   @Query(value = "SELECT COALESCE(MAX(change_id), 0) FROM project_revision", nativeQuery = true)
