@@ -32,7 +32,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Registry push notifications (FORMATS.md section 4) become signing requests, once each. */
+/**
+ * Registry push notifications (docs/formats.md, "Registry push notifications") become signing
+ * requests, once each.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistryWebhookIT implements TestPropertyProvider {

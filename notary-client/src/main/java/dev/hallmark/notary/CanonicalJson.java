@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Canonical JSON as Notary v1 signs and hashes it (docker/go {@code canonical/json}, FORMATS.md
- * section 2): object keys sorted by their UTF-8 bytes, no whitespace, strings with only {@code "}
- * and {@code \} escaped and everything else written as UTF-8, integers only. The same bytes
- * everywhere make signatures and key ids reproducible: a key id is the SHA-256 of a key's canonical
- * form, and a role's signature is over its canonical {@code signed} object.
+ * Canonical JSON as Notary v1 signs and hashes it (docker/go {@code canonical/json};
+ * docs/formats.md, "Canonical JSON"): object keys sorted by their UTF-8 bytes, no whitespace,
+ * strings with only {@code "} and {@code \} escaped and everything else written as UTF-8, integers
+ * only. The same bytes everywhere make signatures and key ids reproducible: a key id is the SHA-256
+ * of a key's canonical form, and a role's signature is over its canonical {@code signed} object.
  *
  * <p>Values: {@link Map} with {@link String} keys, {@link List}, {@link String}, {@link Integer},
  * {@link Long}, {@link Boolean}, {@code null}, and {@code byte[]}, which is written as a base64

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Architecture rules across modules (ARCHITECTURE.md, "Rules that keep it simple to change"). The
- * compiled classes of every module are imported from their {@code target/classes}, so this test
+ * Architecture rules across modules (docs/architecture.md, "Rules that keep it simple to change").
+ * The compiled classes of every module are imported from their {@code target/classes}, so this test
  * sees exactly what the build produced, without putting the services on one classpath.
  */
 class ArchitectureTest {

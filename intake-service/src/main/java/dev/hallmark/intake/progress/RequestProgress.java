@@ -6,6 +6,7 @@ import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignaturePublished;
 import dev.hallmark.events.SigningFailed;
 import dev.hallmark.intake.request.OutcomeRepository;
+import dev.hallmark.intake.request.OutcomeRow;
 import dev.hallmark.intake.request.RequestStatus;
 import dev.hallmark.intake.request.SigningRequestRepository;
 import dev.hallmark.intake.request.SigningRequestRow;
@@ -88,15 +89,16 @@ public class RequestProgress {
       return;
     }
     outcomes.insertOnce(
-        id,
-        published.getImage().getRegistry(),
-        published.getImage().getRepository(),
-        published.getImage().getDigest(),
-        published.getMethod().name(),
-        published.getKeyId(),
-        published.getLocation(),
-        null,
-        published.getOccurredAt());
+        new OutcomeRow(
+            id,
+            published.getImage().getRegistry(),
+            published.getImage().getRepository(),
+            published.getImage().getDigest(),
+            published.getMethod().name(),
+            published.getKeyId(),
+            published.getLocation(),
+            null,
+            published.getOccurredAt()));
     completeIfDone(id);
   }
 
@@ -139,15 +141,16 @@ public class RequestProgress {
       return;
     }
     outcomes.insertOnce(
-        id,
-        image.getRegistry(),
-        image.getRepository(),
-        image.getDigest(),
-        method,
-        keyId == null ? "" : keyId,
-        null,
-        reason,
-        occurredAt);
+        new OutcomeRow(
+            id,
+            image.getRegistry(),
+            image.getRepository(),
+            image.getDigest(),
+            method,
+            keyId == null ? "" : keyId,
+            null,
+            reason,
+            occurredAt));
     if (!TERMINAL.contains(row.statusValue())) {
       String why = stage + image.getRegistry() + "/" + image.getRepository() + " failed: " + reason;
       requests.updateStatus(id, RequestStatus.FAILED.name(), why, clock.instant());

@@ -13,7 +13,27 @@ import java.util.UUID;
 /** Native queries over {@code signature_outcome}, read as {@link OutcomeRow} projections. */
 public interface OutcomeRepository extends GenericRepository<SigningRequestRow, UUID> {
 
-  /** Records an outcome once; a redelivered event changes nothing. */
+  /**
+   * Records an outcome once; a redelivered event changes nothing.
+   *
+   * @return 1 if recorded now, 0 if it was recorded before
+   */
+  default int insertOnce(OutcomeRow row) {
+    return insertOnce(
+        row.requestId(),
+        row.registry(),
+        row.repository(),
+        row.digest(),
+        row.method(),
+        row.keyId(),
+        row.location(),
+        row.failure(),
+        row.occurredAt());
+  }
+
+  // Micronaut Data binds an entity argument of an INSERT query through its save interceptor,
+  // which always answers 1; the ON CONFLICT outcome needs the real row count, so the query keeps
+  // one argument per column and this is the only caller.
   @Query(
       value =
           "INSERT INTO signature_outcome (request_id, registry, repository, digest, method,"

@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Resolves tags to digests against the registry, once, at intake (ARCHITECTURE.md: everything after
- * intake works on digests), and expands an image index into its platform manifests when the
- * artifact asks for {@code recursive} signing. The index itself is always signed as well.
+ * Resolves tags to digests against the registry, once, at intake (docs/architecture.md, "Rules that
+ * keep it simple to change": everything after intake works on digests), and expands an image index
+ * into its platform manifests when the artifact asks for {@code recursive} signing. The index
+ * itself is always signed as well.
  */
 @Singleton
 public final class ImageResolver {

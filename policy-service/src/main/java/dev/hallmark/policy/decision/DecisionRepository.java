@@ -18,6 +18,22 @@ public interface DecisionRepository extends GenericRepository<DecisionRow, UUID>
    *
    * @return 1 if recorded now, 0 if the request was decided before
    */
+  default int insertOnce(DecisionRow row) {
+    return insertOnce(
+        row.requestId(),
+        row.eventId(),
+        row.outcome(),
+        row.reason(),
+        row.project(),
+        row.policy(),
+        row.policyVersion(),
+        row.keyId(),
+        row.decidedAt());
+  }
+
+  // Micronaut Data binds an entity argument of an INSERT query through its save interceptor,
+  // which always answers 1; the ON CONFLICT outcome needs the real row count, so the query keeps
+  // one argument per column and this is the only caller.
   @Query(
       value =
           "INSERT INTO decision (request_id, event_id, outcome, reason, project, policy,"

@@ -64,15 +64,16 @@ public class DecisionService {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     int inserted =
         decisions.insertOnce(
-            request.getRequestId(),
-            eventId,
-            decision.outcome().name(),
-            decision.reason(),
-            request.getProject(),
-            request.getSigningPolicy(),
-            decision.policyVersion(),
-            decision.keyId(),
-            now);
+            new DecisionRow(
+                request.getRequestId(),
+                eventId,
+                decision.outcome().name(),
+                decision.reason(),
+                request.getProject(),
+                request.getSigningPolicy(),
+                decision.policyVersion(),
+                decision.keyId(),
+                now));
     if (inserted == 0) {
       LOG.debug("request {} was decided before; redelivery ignored", request.getRequestId());
       return false;
@@ -98,19 +99,20 @@ public class DecisionService {
     Policy policy = decision.policy();
     ApprovalRule rule = policy.approval();
     pendingDecisions.insert(
-        request.getRequestId(),
-        eventId,
-        codec.encode(request),
-        policy.project(),
-        policy.name(),
-        policy.version(),
-        request.getSubmitter().getKind().name(),
-        request.getSubmitter().getName(),
-        rule.group(),
-        rule.required(),
-        PendingDecisionRow.methodsColumn(decision.methods()),
-        policy.keyId(),
-        pendingSince,
-        pendingSince.plus(rule.expiresAfter()));
+        PendingDecisionRow.unsettled(
+            request.getRequestId(),
+            eventId,
+            codec.encode(request),
+            policy.project(),
+            policy.name(),
+            policy.version(),
+            request.getSubmitter().getKind().name(),
+            request.getSubmitter().getName(),
+            rule.group(),
+            rule.required(),
+            PendingDecisionRow.methodsColumn(decision.methods()),
+            policy.keyId(),
+            pendingSince,
+            pendingSince.plus(rule.expiresAfter())));
   }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface PendingDecisionRepository extends GenericRepository<PendingDecisionRow, UUID> {
 
+  /** Keeps an open request; the query binds the row's properties by name. */
   @Query(
       value =
           "INSERT INTO pending_decision (request_id, pending_event_id, signing_request, project,"
@@ -21,21 +22,7 @@ public interface PendingDecisionRepository extends GenericRepository<PendingDeci
               + " :policyVersion, :submitterKind, :submitter, :approvalGroup, :required, :methods,"
               + " :keyId, :pendingSince, :expiresAt)",
       nativeQuery = true)
-  void insert(
-      UUID requestId,
-      UUID pendingEventId,
-      byte[] signingRequest,
-      String project,
-      String policy,
-      int policyVersion,
-      String submitterKind,
-      String submitter,
-      String approvalGroup,
-      int required,
-      String methods,
-      String keyId,
-      Instant pendingSince,
-      Instant expiresAt);
+  void insert(PendingDecisionRow row);
 
   Optional<PendingDecisionRow> findById(UUID requestId);
 

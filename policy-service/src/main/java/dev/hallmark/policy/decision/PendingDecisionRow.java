@@ -48,6 +48,42 @@ public record PendingDecisionRow(
     EXPIRED
   }
 
+  /** A request that starts waiting: not settled yet. */
+  public static PendingDecisionRow unsettled(
+      UUID requestId,
+      UUID pendingEventId,
+      byte[] signingRequest,
+      String project,
+      String policy,
+      int policyVersion,
+      String submitterKind,
+      String submitter,
+      String approvalGroup,
+      int required,
+      String methods,
+      String keyId,
+      Instant pendingSince,
+      Instant expiresAt) {
+    return new PendingDecisionRow(
+        requestId,
+        pendingEventId,
+        signingRequest,
+        project,
+        policy,
+        policyVersion,
+        submitterKind,
+        submitter,
+        approvalGroup,
+        required,
+        methods,
+        keyId,
+        pendingSince,
+        expiresAt,
+        null,
+        null,
+        null);
+  }
+
   public boolean open() {
     return settlement == null;
   }

@@ -95,20 +95,20 @@ public class PolicyStore {
       if (previous == null || !previous.contentSha256().equals(sha)) {
         version = previous == null ? 1 : previous.version() + 1;
         versions.insert(
-            name,
-            policy.getKey(),
-            version,
-            sha,
-            documents.toJson(policy.getValue()),
-            revision,
-            now,
-            changedBy);
+            new PolicyVersionRow(
+                name,
+                policy.getKey(),
+                version,
+                sha,
+                documents.toJson(policy.getValue()),
+                revision,
+                now,
+                changedBy));
         changed.add(policy.getKey());
       }
       policyVersions.put(policy.getKey(), version);
     }
-    projects.upsert(name, revision, source.column(), false, json, now, changedBy);
-    projects.insertRevision(name, revision, source.column(), false, json, now, changedBy);
+    record(new ProjectRow(name, revision, source.column(), false, json, now, changedBy));
     Map<String, Integer> finalVersions = policyVersions;
     Project versioned =
         new Project(
@@ -155,9 +155,8 @@ public class PolicyStore {
     checkOwner(current, source);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     long revision = current.revision() + 1;
-    projects.upsert(name, revision, source.column(), true, current.document(), now, changedBy);
-    projects.insertRevision(
-        name, revision, source.column(), true, current.document(), now, changedBy);
+    record(
+        new ProjectRow(name, revision, source.column(), true, current.document(), now, changedBy));
     ProjectChange change =
         new ProjectChange(
             name, revision, false, true, Map.of(), List.of(), null, Map.of(), now, changedBy);
@@ -204,6 +203,12 @@ public class PolicyStore {
   /** The document of a stored policy version. */
   public Map<String, Object> document(PolicyVersionRow row) {
     return documents.fromJson(row.document());
+  }
+
+  /** The project's new current state, and the same as a revision in its history. */
+  private void record(ProjectRow row) {
+    projects.upsert(row);
+    projects.insertRevision(row);
   }
 
   /**

@@ -4,7 +4,6 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +50,7 @@ public interface PolicyVersionRepository extends GenericRepository<PolicyVersion
       nativeQuery = true)
   Optional<PolicyVersionRow> findVersion(String project, String policy, int version);
 
+  /** Adds a version; the query binds the row's properties by name. */
   @Query(
       value =
           "INSERT INTO policy_version (project, policy, version, content_sha256, document,"
@@ -58,13 +58,5 @@ public interface PolicyVersionRepository extends GenericRepository<PolicyVersion
               + " :contentSha256, CAST(:document AS jsonb), :projectRevision, :createdAt,"
               + " :createdBy)",
       nativeQuery = true)
-  void insert(
-      String project,
-      String policy,
-      int version,
-      String contentSha256,
-      String document,
-      long projectRevision,
-      Instant createdAt,
-      String createdBy);
+  void insert(PolicyVersionRow row);
 }

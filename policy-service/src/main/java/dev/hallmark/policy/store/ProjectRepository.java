@@ -43,39 +43,30 @@ public interface ProjectRepository extends GenericRepository<ProjectRow, String>
       nativeQuery = true)
   Integer lockImport();
 
+  /** Makes the row the project's current state; the query binds its properties by name. */
   @Query(
       value =
           "INSERT INTO project (name, revision, source, deleted, document, updated_at, updated_by)"
               + " VALUES (:name, :revision, :source, :deleted, CAST(:document AS jsonb),"
-              + " :changedAt, :changedBy)"
+              + " :updatedAt, :updatedBy)"
               + " ON CONFLICT (name) DO UPDATE SET revision = EXCLUDED.revision,"
               + " source = EXCLUDED.source, deleted = EXCLUDED.deleted,"
               + " document = EXCLUDED.document, updated_at = EXCLUDED.updated_at,"
               + " updated_by = EXCLUDED.updated_by",
       nativeQuery = true)
-  void upsert(
-      String name,
-      long revision,
-      String source,
-      boolean deleted,
-      String document,
-      Instant changedAt,
-      String changedBy);
+  void upsert(ProjectRow row);
 
+  /**
+   * Keeps the row, as it is now current, in the project's history: the revision's change time and
+   * author are the row's {@code updatedAt} and {@code updatedBy}.
+   */
   @Query(
       value =
           "INSERT INTO project_revision (project, revision, source, deleted, document, changed_at,"
-              + " changed_by) VALUES (:project, :revision, :source, :deleted,"
-              + " CAST(:document AS jsonb), :changedAt, :changedBy)",
+              + " changed_by) VALUES (:name, :revision, :source, :deleted,"
+              + " CAST(:document AS jsonb), :updatedAt, :updatedBy)",
       nativeQuery = true)
-  void insertRevision(
-      String project,
-      long revision,
-      String source,
-      boolean deleted,
-      String document,
-      Instant changedAt,
-      String changedBy);
+  void insertRevision(ProjectRow row);
 
   /** The id of the latest change of any project; 0 before the first. */
   @Query(value = "SELECT COALESCE(MAX(change_id), 0) FROM project_revision", nativeQuery = true)

@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One cosign signature as a layer of the {@code .sig} manifest (cosign {@code
- * specs/SIGNATURE_SPEC.md}, "OCI Image Manifest V1"; {@code pkg/oci/static/signature.go}): the blob
- * is the payload, media type {@value #MEDIA_TYPE}, annotation {@value #SIGNATURE} = base64 of the
+ * One cosign signature as a layer of the {@code .sig} manifest (docs/formats.md, "Tag-based
+ * discovery and the signature manifest"; cosign {@code pkg/oci/static/signature.go}): the blob is
+ * the payload, media type {@value #MEDIA_TYPE}, annotation {@value #SIGNATURE} = base64 of the
  * signature, and, when the key has a certificate, {@value #CERTIFICATE} (the leaf, PEM) and {@value
  * #CHAIN} (the rest of the chain, PEM).
  */

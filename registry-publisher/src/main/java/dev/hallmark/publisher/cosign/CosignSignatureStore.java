@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Adds a signature to an image's cosign signature manifest, the way {@code cosign sign} does
- * (cosign {@code specs/SIGNATURE_SPEC.md}, "Tag-based Discovery"): read {@code
+ * (docs/formats.md, "Tag-based discovery and the signature manifest"): read {@code
  * <repository>:sha256-<hex>.sig} if it exists, keep its layers, append the new one unless the same
  * payload with the same signature is already there, upload the missing blobs, put the manifest,
  * then read it back and check the signature is in it. Blobs are uploaded without a HEAD first.

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The cosign "simple signing" payload (FORMATS.md section 1; sigstore/sigstore {@code
- * pkg/signature/payload/payload.go}, containers/image {@code
+ * The cosign "simple signing" payload (docs/formats.md, "The simple-signing payload";
+ * sigstore/sigstore {@code pkg/signature/payload/payload.go}, containers/image {@code
  * signature/internal/sigstore_payload.go}), built by the signer from an approved decision, never
  * taken from a client.
  *

@@ -172,17 +172,18 @@ public class DecisionSigning {
               .build();
       int inserted =
           signatures.insertOnce(
-              event.getEventId(),
-              requestId,
-              image.getRegistry(),
-              image.getRepository(),
-              image.getDigest(),
-              method,
-              keyId,
-              payload,
-              signature,
-              event.getPayloadDigest(),
-              now);
+              new SignatureRow(
+                  event.getEventId(),
+                  requestId,
+                  image.getRegistry(),
+                  image.getRepository(),
+                  image.getDigest(),
+                  method,
+                  keyId,
+                  payload,
+                  signature,
+                  event.getPayloadDigest(),
+                  now));
       if (inserted == 1) {
         outbox.append(Topics.SIGNATURES, Topics.imageKey(image), event);
         emitted.add(event);

@@ -24,6 +24,24 @@ public interface SignatureRepository extends GenericRepository<SignatureRow, UUI
    *
    * @return 1 if recorded now, 0 if it existed
    */
+  default int insertOnce(SignatureRow row) {
+    return insertOnce(
+        row.id(),
+        row.requestId(),
+        row.registry(),
+        row.repository(),
+        row.digest(),
+        row.method(),
+        row.keyId(),
+        row.payload(),
+        row.signature(),
+        row.payloadDigest(),
+        row.createdAt());
+  }
+
+  // Micronaut Data binds an entity argument of an INSERT query through its save interceptor,
+  // which always answers 1; the ON CONFLICT outcome needs the real row count, so the query keeps
+  // one argument per column and this is the only caller.
   @Query(
       value =
           "INSERT INTO signature (id, request_id, registry, repository, digest, method, key_id,"

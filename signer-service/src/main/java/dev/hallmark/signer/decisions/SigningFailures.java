@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * Announces that signing failed, one {@link SigningFailed} per image and method this service
  * produces (cosign, notary), so that the request ends FAILED with the reason instead of waiting
- * forever (ARCHITECTURE.md: failures are events too). Consumers deduplicate by image, method and
+ * forever (docs/architecture.md, "Failures are events"). Consumers deduplicate by image, method and
  * key.
  */
 @Singleton

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * One signing key, whatever holds it. Implementations are thread-safe.
  *
- * <p>Signatures are what cosign verifies (FORMATS.md section 1): for {@link
+ * <p>Signatures are what cosign verifies (docs/formats.md, "Signature algorithms"): for {@link
  * SigningAlgorithm#ECDSA_P256} an ASN.1 DER {@code ECDSA-Sig-Value} over SHA-256 of the data, for
  * the RSA algorithms PKCS#1 v1.5 with SHA-256.
  */

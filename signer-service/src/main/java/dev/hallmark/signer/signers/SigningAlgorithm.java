@@ -9,7 +9,8 @@ import java.security.spec.RSAKeyGenParameterSpec;
 
 /**
  * The key types Hallmark signs with, each with the JCA names that produce cosign-compatible
- * signatures (FORMATS.md section 1: ECDSA P-256 + SHA-256 as ASN.1 DER; RSA PKCS#1 v1.5 + SHA-256).
+ * signatures (docs/formats.md, "Signature algorithms": ECDSA P-256 + SHA-256 as ASN.1 DER; RSA
+ * PKCS#1 v1.5 + SHA-256).
  */
 public enum SigningAlgorithm {
   ECDSA_P256("EC", 256, "SHA256withECDSA"),

@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The payload's shape, parsed as strictly as containers/image does (FORMATS.md section 1). */
+/**
+ * The payload's shape, parsed as strictly as containers/image does (docs/formats.md, "The
+ * simple-signing payload").
+ */
 class SimpleSigningPayloadTest {
   static final String DIGEST = "sha256:" + "ab".repeat(32);
   static final UUID REQUEST = UUID.fromString("0b7d3f0e-5a4e-4c55-9f0b-2a4f7a0e6c11");

@@ -6,9 +6,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which registry events are image pushes worth signing (FORMATS.md section 4): manifest pushes by
- * tag. Blob uploads, pulls and deletes, pushes by digest only (referrers, the registry's own
- * bookkeeping), and the signing tools' own {@code sha256-<hex>.sig/.att/.sbom} tags are not.
+ * Which registry events are image pushes worth signing (docs/formats.md, "Registry push
+ * notifications"): manifest pushes by tag. Blob uploads, pulls and deletes, pushes by digest only
+ * (referrers, the registry's own bookkeeping), and the signing tools' own {@code
+ * sha256-<hex>.sig/.att/.sbom} tags are not.
  */
 public final class PushFilter {
   static final Set<String> MANIFEST_TYPES =

@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * wrote):
  *
  * <ol>
- *   <li>GET the manifest {@code sha256-<hex>.sig} (cosign {@code specs/SIGNATURE_SPEC.md},
- *       "Tag-based Discovery") over plain HTTP; it must be an OCI image manifest (containers/image
+ *   <li>GET the manifest {@code sha256-<hex>.sig} (docs/formats.md, "Tag-based discovery and the
+ *       signature manifest") over plain HTTP; it must be an OCI image manifest (containers/image
  *       rejects Docker media types);
  *   <li>for each layer of media type {@value #SIMPLE_SIGNING}: GET the blob and check that it
  *       hashes to the layer's digest (and has its size);
