@@ -2,8 +2,6 @@ package dev.hallmark.audit.api;
 
 import dev.hallmark.audit.checkpoint.Checkpoint;
 import dev.hallmark.audit.checkpoint.CheckpointService;
-import dev.hallmark.audit.ledger.LedgerRepository;
-import dev.hallmark.audit.ledger.LedgerRow;
 import dev.hallmark.audit.ledger.LedgerTree;
 import dev.hallmark.runtime.http.FieldErrors;
 import io.micronaut.core.annotation.Nullable;
@@ -26,12 +24,10 @@ import java.util.List;
 @Controller("/api/v1/audit")
 final class ProofController {
   private final LedgerTree ledgerTree;
-  private final LedgerRepository ledger;
   private final CheckpointService checkpoints;
 
-  ProofController(LedgerTree ledgerTree, LedgerRepository ledger, CheckpointService checkpoints) {
+  ProofController(LedgerTree ledgerTree, CheckpointService checkpoints) {
     this.ledgerTree = ledgerTree;
-    this.ledger = ledger;
     this.checkpoints = checkpoints;
   }
 
@@ -56,15 +52,18 @@ final class ProofController {
       errors.add("seq", "must be below treeSize " + size);
     }
     errors.throwIfAny();
-    List<LedgerRow> rows = ledger.findAllBySeq(index);
-    if (rows.isEmpty()) {
-      throw new HttpStatusException(
-          HttpStatus.NOT_FOUND, "entry " + index + " is in the tree but not in the database");
-    }
+    byte[] leaf =
+        ledgerTree
+            .storedLeaf(index)
+            .orElseThrow(
+                () ->
+                    new HttpStatusException(
+                        HttpStatus.NOT_FOUND,
+                        "entry " + index + " is in the tree but not in the database"));
     return new InclusionProof(
         index,
         size,
-        Base64.getEncoder().encodeToString(rows.get(0).leaf()),
+        Base64.getEncoder().encodeToString(leaf),
         hex(ledgerTree.tree().inclusionProof(index, size)));
   }
 

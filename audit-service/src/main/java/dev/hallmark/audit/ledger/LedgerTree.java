@@ -4,6 +4,7 @@ import dev.hallmark.audit.merkle.MerkleTree;
 import dev.hallmark.audit.merkle.TreeHashes;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,15 @@ public class LedgerTree {
         return tree.size();
       }
     }
+  }
+
+  /**
+   * The stored leaf of entry {@code seq}, or empty when the database has none (or, after tampering,
+   * several).
+   */
+  public Optional<byte[]> storedLeaf(long seq) {
+    List<LedgerRow> rows = ledger.findAllBySeq(seq);
+    return rows.size() == 1 ? Optional.of(rows.get(0).leaf()) : Optional.empty();
   }
 
   /** The tree as synced so far; {@link #sync()} first for the latest entries. */

@@ -4,10 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,25 +33,7 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importCompiledModules() {
-    Path root = ProjectRoot.find();
-    List<Path> classDirs =
-        Stream.concat(
-                SERVICES.keySet().stream(),
-                Stream.of(
-                    "schemas",
-                    "service-runtime",
-                    "oci-client",
-                    "notary-client",
-                    "deploy/local",
-                    "deploy/bench"))
-            .map(module -> root.resolve(module).resolve("target/classes"))
-            .toList();
-    for (Path dir : classDirs) {
-      assertThat(dir)
-          .as("compiled classes of %s: build the whole project (mvn verify) first", dir)
-          .isDirectory();
-    }
-    all = new ClassFileImporter().importPaths(classDirs);
+    all = CompiledModules.importAll();
   }
 
   /** ArchUnit package patterns of every service, and of the given root packages. */

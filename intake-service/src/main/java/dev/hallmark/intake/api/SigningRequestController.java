@@ -8,7 +8,6 @@ import dev.hallmark.intake.projects.PolicySummary;
 import dev.hallmark.intake.projects.ProjectDirectory.CiSubmitter;
 import dev.hallmark.intake.projects.TrustedIssuer;
 import dev.hallmark.intake.request.NewSigningRequest;
-import dev.hallmark.intake.request.OutcomeRepository;
 import dev.hallmark.intake.request.RequestSubmitter;
 import dev.hallmark.intake.request.SigningRequestRow;
 import dev.hallmark.intake.request.SigningRequestService;
@@ -37,7 +36,6 @@ final class SigningRequestController {
   private final SigningRequestService service;
   private final CiAuthenticator authenticator;
   private final SubmissionAccess access;
-  private final OutcomeRepository outcomes;
   private final ImageResolver resolver;
   private final IdentityTokenVerifier tokens;
 
@@ -45,7 +43,6 @@ final class SigningRequestController {
       SigningRequestService service,
       CiAuthenticator authenticator,
       SubmissionAccess access,
-      OutcomeRepository outcomes,
       ImageResolver resolver,
       IdentityTokenVerifier tokens) {
     this.resolver = resolver;
@@ -53,7 +50,6 @@ final class SigningRequestController {
     this.service = service;
     this.authenticator = authenticator;
     this.access = access;
-    this.outcomes = outcomes;
   }
 
   @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -113,7 +109,7 @@ final class SigningRequestController {
   }
 
   private RequestStatusView view(SigningRequestRow row) {
-    return RequestStatusView.of(row, service.imagesOf(row.id()), outcomes.findByRequest(row.id()));
+    return RequestStatusView.of(row, service.imagesOf(row.id()), service.outcomesOf(row.id()));
   }
 
   private static String missingTokenReason(String policyName, PolicySummary policy) {

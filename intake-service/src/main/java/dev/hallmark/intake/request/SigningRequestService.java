@@ -24,6 +24,7 @@ public class SigningRequestService {
   private final ImageRepository images;
   private final IdempotencyKeyRepository idempotencyKeys;
   private final WebhookDeliveryRepository deliveries;
+  private final OutcomeRepository outcomes;
   private final Outbox outbox;
   private final Clock clock;
 
@@ -32,12 +33,14 @@ public class SigningRequestService {
       ImageRepository images,
       IdempotencyKeyRepository idempotencyKeys,
       WebhookDeliveryRepository deliveries,
+      OutcomeRepository outcomes,
       Outbox outbox,
       Clock clock) {
     this.requests = requests;
     this.images = images;
     this.idempotencyKeys = idempotencyKeys;
     this.deliveries = deliveries;
+    this.outcomes = outcomes;
     this.outbox = outbox;
     this.clock = clock;
   }
@@ -96,6 +99,12 @@ public class SigningRequestService {
   @Transactional(readOnly = true)
   public List<ImageRow> imagesOf(UUID id) {
     return images.findByRequestIdOrderByPosition(id);
+  }
+
+  /** How each signing method ended for the request, as far as it has. */
+  @Transactional(readOnly = true)
+  public List<OutcomeRow> outcomesOf(UUID id) {
+    return outcomes.findByRequest(id);
   }
 
   private SigningRequestRow create(

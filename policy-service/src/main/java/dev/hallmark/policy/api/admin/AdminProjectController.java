@@ -1,8 +1,8 @@
-package dev.hallmark.policy.admin;
+package dev.hallmark.policy.api.admin;
 
-import dev.hallmark.policy.admin.AdminViews.ChangeView;
-import dev.hallmark.policy.admin.AdminViews.ProjectDocumentView;
-import dev.hallmark.policy.admin.AdminViews.ProjectSummary;
+import dev.hallmark.policy.api.admin.AdminViews.ChangeView;
+import dev.hallmark.policy.api.admin.AdminViews.ProjectDocumentView;
+import dev.hallmark.policy.api.admin.AdminViews.ProjectSummary;
 import dev.hallmark.policy.store.PolicyStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package dev.hallmark.intake.webhook;
+package dev.hallmark.intake.api.webhook;
 
 import dev.hallmark.intake.oci.ImageDigest;
 import java.util.Optional;

@@ -1,7 +1,7 @@
-package dev.hallmark.policy.admin;
+package dev.hallmark.policy.api.admin;
 
-import dev.hallmark.policy.admin.AdminViews.ChangeView;
-import dev.hallmark.policy.admin.AdminViews.ProjectDocumentView;
+import dev.hallmark.policy.api.admin.AdminViews.ChangeView;
+import dev.hallmark.policy.api.admin.AdminViews.ProjectDocumentView;
 import dev.hallmark.policy.config.ProjectDocuments;
 import dev.hallmark.policy.store.InvalidProjectDocumentException;
 import dev.hallmark.policy.store.PolicyStore;

@@ -1,4 +1,4 @@
-package dev.hallmark.policy.admin;
+package dev.hallmark.policy.api.admin;
 
 import dev.hallmark.policy.store.ProjectChangeRefusedException;
 import io.micronaut.http.HttpRequest;

@@ -1,6 +1,6 @@
-package dev.hallmark.policy.admin;
+package dev.hallmark.policy.api.admin;
 
-import dev.hallmark.policy.admin.AdminViews.ChangeView;
+import dev.hallmark.policy.api.admin.AdminViews.ChangeView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;

@@ -1,4 +1,4 @@
-package dev.hallmark.policy.admin;
+package dev.hallmark.policy.api.admin;
 
 import dev.hallmark.runtime.http.BearerToken;
 import dev.hallmark.runtime.http.NotAuthenticatedException;

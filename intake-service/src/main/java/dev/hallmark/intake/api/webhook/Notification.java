@@ -1,4 +1,4 @@
-package dev.hallmark.intake.webhook;
+package dev.hallmark.intake.api.webhook;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;

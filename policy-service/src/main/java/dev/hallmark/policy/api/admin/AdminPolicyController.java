@@ -1,7 +1,7 @@
-package dev.hallmark.policy.admin;
+package dev.hallmark.policy.api.admin;
 
-import dev.hallmark.policy.admin.AdminViews.ChangeView;
-import dev.hallmark.policy.admin.AdminViews.PolicyView;
+import dev.hallmark.policy.api.admin.AdminViews.ChangeView;
+import dev.hallmark.policy.api.admin.AdminViews.PolicyView;
 import dev.hallmark.policy.store.PolicyStore;
 import dev.hallmark.policy.store.PolicyVersionRow;
 import io.micronaut.core.annotation.Nullable;
