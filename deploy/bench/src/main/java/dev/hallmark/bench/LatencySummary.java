@@ -5,15 +5,21 @@ import java.util.Collection;
 
 /**
  * Percentiles of a set of latencies, by the nearest-rank method (the smallest value with at least
- * p% of the values at or below it), in milliseconds.
+ * p% of the values at or below it), in milliseconds. The one definition every benchmark reports
+ * with: {@code stack bench}, {@code bench-notary} and {@code bench-audit} (deploy/bench-audit).
  */
-record LatencySummary(int count, double p50, double p95, double p99, double max) {
+public record LatencySummary(int count, double p50, double p95, double p99, double max) {
 
-  static LatencySummary ofNanos(Collection<Long> nanos) {
-    if (nanos.isEmpty()) {
+  public static LatencySummary ofNanos(Collection<Long> nanos) {
+    return ofNanos(nanos.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /** Does not change {@code nanos}. */
+  public static LatencySummary ofNanos(long[] nanos) {
+    if (nanos.length == 0) {
       return new LatencySummary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
-    long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
+    long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     return new LatencySummary(
         sorted.length,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.deploy.local.DemoConfiguration;
 import dev.hallmark.deploy.local.SoftHsmToken;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +16,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The raw HSM rate: runs signer-service's own PKCS#11 backend ({@code
- * dev.hallmark.signer.pkcs11.RawSigningBenchmark}, from the signer's jar) in a JVM of its own,
- * against the demo token and the demo cosign key, and reads the JSON line it prints. The bench does
- * not link the signer's classes, so no module depends on a service.
+ * dev.hallmark.hsmbench.RawSigningBenchmark}, from deploy/bench-hsm, which depends on the signer)
+ * in a JVM of its own, against the demo token and the demo cosign key, and reads the JSON line it
+ * prints. This module does not link the signer's classes: it measures the services from outside.
  */
 final class RawHsmBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String JAR = "hallmark-bench-hsm.jar";
+  private static final String MAIN_CLASS = "dev.hallmark.hsmbench.RawSigningBenchmark";
+  private static final String BUILD = "mvn -B -q -DskipTests package -pl deploy/bench-hsm -am";
 
   record Result(double perSecond, long signatures, int threads, String algorithm) {}
 
@@ -28,17 +32,20 @@ final class RawHsmBenchmark {
 
   static Result run(StackTarget stack, double seconds, int threads)
       throws IOException, InterruptedException {
-    Path jar = stack.signerJar();
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: build with deploy/local/stack up");
+    Path target = stack.hsmBenchTarget();
+    Path jar = target.resolve(JAR);
+    if (!Files.isRegularFile(jar) || !Files.isDirectory(target.resolve("lib"))) {
+      throw new IllegalStateException(
+          jar + " or its lib/ is missing: deploy/local/stack bench builds it (" + BUILD + ")");
     }
     SoftHsmToken token = stack.hsmToken();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx128m", "-XX:+UseSerialGC", "-cp", jar.toString()));
+    String classpath = jar + File.pathSeparator + target.resolve("lib").resolve("*");
+    command.addAll(List.of("-Xmx128m", "-XX:+UseSerialGC", "-cp", classpath));
     // The manifest's Add-Exports applies to java -jar only; the signer reads slot lists through it.
     command.add("--add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED");
-    command.add("dev.hallmark.signer.pkcs11.RawSigningBenchmark");
+    command.add(MAIN_CLASS);
     command.addAll(List.of("--library", token.library().toString()));
     command.addAll(List.of("--token-label", token.label()));
     command.addAll(List.of("--pin-file", token.pinFile().toString()));

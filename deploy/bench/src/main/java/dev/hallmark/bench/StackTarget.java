@@ -83,8 +83,12 @@ record StackTarget(StackLayout layout, Map<String, String> env) {
     return SoftHsmToken.open(layout.softHsm(), DemoConfiguration.TOKEN_LABEL);
   }
 
-  Path signerJar() {
-    return layout.home().resolve("signer-service/target/signer-service.jar");
+  /**
+   * The raw HSM benchmark's module (deploy/bench-hsm): its jar and {@code lib/}, which holds
+   * signer-service's jar and what it needs.
+   */
+  Path hsmBenchTarget() {
+    return layout.home().resolve("deploy/bench-hsm/target");
   }
 
   /** Every process the stack started, by component name, from {@code pids/<component>.pid}. */

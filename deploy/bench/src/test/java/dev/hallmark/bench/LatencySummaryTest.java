@@ -40,4 +40,17 @@ class LatencySummaryTest {
     assertThat(summary.count()).isZero();
     assertThat(summary.p50()).isNaN();
   }
+
+  @Test
+  void anArray_isSummarisedUnsorted_andLeftAsItWas() {
+    long[] nanos = {4_000_000, 1_000_000, 3_000_000, 2_000_000};
+
+    LatencySummary summary = LatencySummary.ofNanos(nanos);
+
+    assertThat(summary.count()).isEqualTo(4);
+    assertThat(summary.p50()).isEqualTo(2.0);
+    assertThat(summary.p99()).isEqualTo(4.0);
+    assertThat(summary.max()).isEqualTo(4.0);
+    assertThat(nanos).containsExactly(4_000_000, 1_000_000, 3_000_000, 2_000_000);
+  }
 }

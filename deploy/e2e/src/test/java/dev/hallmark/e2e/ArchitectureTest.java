@@ -121,8 +121,9 @@ class ArchitectureTest {
         .resideInAnyPackage(servicePackagesAnd("dev.hallmark.runtime", "io.micronaut"))
         .because(
             "the benchmark drives the stack through its HTTP APIs, the registry and Kafka, as"
-                + " clients do; code of a service it needs (the raw HSM rate) runs from that"
-                + " service's jar in a process of its own")
+                + " clients do; code of a service it needs (the raw HSM rate) goes in a bench"
+                + " module that depends on that service (deploy/bench-hsm) and runs in a"
+                + " process of its own")
         .check(all);
   }
 

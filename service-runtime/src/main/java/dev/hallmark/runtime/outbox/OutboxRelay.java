@@ -25,7 +25,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 @Singleton
 @Requires(property = OutboxSettings.ENABLED, value = "true")
-@Requires(property = OutboxSettings.RELAY, notEquals = "false")
 public class OutboxRelay {
   static final String EVENT_TYPE_HEADER = "hallmark-event-type";
 

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(property = OutboxSettings.ENABLED, value = "true")
-@Requires(property = OutboxSettings.RELAY, notEquals = "false")
 class OutboxRelayScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelayScheduler.class);
   private final OutboxRelay relay;

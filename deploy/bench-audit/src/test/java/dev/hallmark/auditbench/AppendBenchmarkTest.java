@@ -1,4 +1,4 @@
-package dev.hallmark.audit.bench;
+package dev.hallmark.auditbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,17 +77,6 @@ class AppendBenchmarkTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("stack bench-audit: unknown option --rows")
         .contains("usage: stack bench-audit");
-  }
-
-  @Test
-  void latencies_nearestRank() {
-    Latencies latencies =
-        Latencies.ofNanos(new long[] {4_000_000, 1_000_000, 3_000_000, 2_000_000});
-
-    assertThat(latencies.count()).isEqualTo(4);
-    assertThat(latencies.p50()).isEqualTo(2.0);
-    assertThat(latencies.p99()).isEqualTo(4.0);
-    assertThat(latencies.max()).isEqualTo(4.0);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

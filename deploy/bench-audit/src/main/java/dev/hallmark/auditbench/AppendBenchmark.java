@@ -1,4 +1,4 @@
-package dev.hallmark.audit.bench;
+package dev.hallmark.auditbench;
 
 import dev.hallmark.schemas.auth.DecisionKeys;
 import java.io.IOException;
@@ -22,9 +22,9 @@ import java.util.Map;
  * loop of the same rows into a table of the same shape ({@link PlainInsertPhase}), in one run, on a
  * scratch database of the given PostgreSQL server that is dropped at the end.
  *
- * <p>It runs from audit-service's jar because it drives the service's own classes; deploy modules
- * must not use service code (ArchitectureTest). Exit codes: 0 measured and the ledger verified, 1
- * failed or the ledger did not verify, 2 bad options.
+ * <p>It lives in deploy/bench-audit, a module that depends on audit-service (never the other way
+ * round), so the service's jar carries no benchmark code. Exit codes: 0 measured and the ledger
+ * verified, 1 failed or the ledger did not verify, 2 bad options.
  */
 public final class AppendBenchmark {
   private AppendBenchmark() {}

@@ -1,4 +1,4 @@
-package dev.hallmark.audit.bench;
+package dev.hallmark.auditbench;
 
 import dev.hallmark.audit.checkpoint.CheckpointService;
 import dev.hallmark.audit.ledger.EntryDraft;
@@ -6,7 +6,6 @@ import dev.hallmark.audit.ledger.LedgerAppender;
 import dev.hallmark.audit.ledger.LedgerEntry;
 import dev.hallmark.audit.verify.LedgerVerification;
 import dev.hallmark.audit.verify.VerificationReport;
-import dev.hallmark.runtime.outbox.OutboxSettings;
 import io.micronaut.context.ApplicationContext;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,7 +24,8 @@ import java.util.Map;
  * LedgerAppender#append} per batch, back to back on one thread, as {@code EventRecorder} appends
  * each polled batch; the checkpoint scheduler signs, checks and exports checkpoints on its own
  * thread meanwhile. Kafka is off: no consumer (the benchmark is the only source of entries) and no
- * producer (the outbox keeps the checkpoint events, {@code hallmark.outbox.relay: false}).
+ * producer: the context has no outbox relay ({@link ContextWithoutRelay}), so the outbox keeps the
+ * AuditRecord and checkpoint events, as before a relay would take them.
  */
 final class LedgerAppendPhase {
   static final String ORIGIN = "hallmark.bench/audit";
@@ -33,8 +33,8 @@ final class LedgerAppendPhase {
   /**
    * @param checkpoints those the scheduler made while the timed batches ran
    * @param verification the verifier's report after a last checkpoint over everything appended
-   * @param outboxRows the outbox rows left (the relay is off): one AuditRecord per entry and the
-   *     checkpoint events
+   * @param outboxRows the outbox rows left (no relay in the context): one AuditRecord per entry and
+   *     the checkpoint events
    */
   record Outcome(
       PhaseResult result,
@@ -54,13 +54,10 @@ final class LedgerAppendPhase {
   }
 
   Outcome run(Path keyFile, Path exportDir) throws SQLException {
+    CheckpointTimings timings = new CheckpointTimings();
     try (ApplicationContext context =
-        ApplicationContext.builder()
-            .deduceEnvironment(false)
-            .properties(properties(keyFile, exportDir))
-            .start()) {
+        ContextWithoutRelay.start(properties(keyFile, exportDir), timings)) {
       LedgerAppender appender = context.getBean(LedgerAppender.class);
-      CheckpointTimings timings = context.getBean(CheckpointTimings.class);
       FlowDrafts drafts = new FlowDrafts();
       out.printf(Locale.ROOT, "ledger: warming up with %d entries%n", options.warmup());
       for (int done = 0; done < options.warmup(); done += options.batch()) {
@@ -122,11 +119,9 @@ final class LedgerAppendPhase {
     properties.put("hallmark.audit.export-dir", exportDir.toString());
     properties.put("hallmark.audit.origin", ORIGIN);
     properties.put("hallmark.audit.checkpoint-interval", options.checkpointIntervalSetting());
-    properties.put(CheckpointTimings.ENABLED, "true");
     // No consumer (it would join the stack's consumer group) and no producer (checkpoint events of
-    // a scratch ledger must not reach a real topic): Kafka off, the outbox kept without its relay.
+    // a scratch ledger must not reach a real topic): Kafka off, and no relay in the context.
     properties.put("kafka.enabled", "false");
-    properties.put(OutboxSettings.RELAY, "false");
     properties.put("hallmark.topics.provision", "false");
     return properties;
   }

@@ -1,4 +1,4 @@
-package dev.hallmark.audit.bench;
+package dev.hallmark.auditbench;
 
 import java.security.SecureRandom;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.hallmark.audit.bench;
+package dev.hallmark.auditbench;
 
 import dev.hallmark.audit.ledger.EntryDraft;
 import dev.hallmark.audit.ledger.EventSource;

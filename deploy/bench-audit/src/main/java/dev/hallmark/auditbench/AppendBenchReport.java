@@ -1,8 +1,9 @@
-package dev.hallmark.audit.bench;
+package dev.hallmark.auditbench;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.hallmark.bench.LatencySummary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -33,8 +34,8 @@ record AppendBenchReport(
     return plain.perSecond() > 0 ? ledger.result().perSecond() / plain.perSecond() : 0;
   }
 
-  Latencies checkpointLatency() {
-    return Latencies.ofNanos(
+  LatencySummary checkpointLatency() {
+    return LatencySummary.ofNanos(
         ledger.checkpoints().stream().mapToLong(CheckpointTimings.Made::nanos).toArray());
   }
 
@@ -56,7 +57,7 @@ record AppendBenchReport(
         "p99_ms",
         "max_ms");
     for (PhaseResult phase : List.of(ledger.result(), plain)) {
-      Latencies l = phase.batchLatency();
+      LatencySummary l = phase.batchLatency();
       out.printf(
           Locale.ROOT,
           "%-40s %8d %8.2f %9.1f %8.2f %8.2f %8.2f %8.2f%n",
@@ -69,7 +70,7 @@ record AppendBenchReport(
           l.p99(),
           l.max());
     }
-    Latencies c = checkpointLatency();
+    LatencySummary c = checkpointLatency();
     out.printf(
         Locale.ROOT,
         "%nratio ledger / plain INSERT: %.3f (batch %d, leaf %.0f bytes on average, PostgreSQL %s)%n",
@@ -88,7 +89,7 @@ record AppendBenchReport(
         c.max());
     out.printf(
         Locale.ROOT,
-        "verified: %s (tree size %d); outbox rows left (relay off; an AuditRecord per entry and the checkpoint events): %d%n",
+        "verified: %s (tree size %d); outbox rows left (no relay; an AuditRecord per entry and the checkpoint events): %d%n",
         verified() ? "valid" : "NOT VALID " + ledger.verification().problems(),
         ledger.verification().treeSize(),
         ledger.outboxRows());
@@ -148,7 +149,7 @@ record AppendBenchReport(
     json.writeEndObject();
   }
 
-  private static void latency(JsonGenerator json, String name, Latencies latencies)
+  private static void latency(JsonGenerator json, String name, LatencySummary latencies)
       throws IOException {
     json.writeObjectFieldStart(name);
     json.writeNumberField("count", latencies.count());

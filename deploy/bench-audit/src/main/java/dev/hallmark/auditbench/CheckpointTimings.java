@@ -1,20 +1,16 @@
-package dev.hallmark.audit.bench;
+package dev.hallmark.auditbench;
 
 import dev.hallmark.audit.checkpoint.CheckpointMade;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
-import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Collects the checkpoints audit-service's scheduler makes while the benchmark appends: their tree
- * sizes and how long each took. Exists only in the benchmark's context ({@value #ENABLED}).
+ * sizes and how long each took. The benchmark registers it in its context ({@link
+ * ContextWithoutRelay}); audit-service itself knows nothing of it.
  */
-@Singleton
-@Requires(property = CheckpointTimings.ENABLED, value = "true")
-class CheckpointTimings implements ApplicationEventListener<CheckpointMade> {
-  static final String ENABLED = "hallmark.audit.bench.enabled";
+final class CheckpointTimings implements ApplicationEventListener<CheckpointMade> {
 
   /** One checkpoint, and when it was made on the benchmark's clock ({@link System#nanoTime()}). */
   record Made(long treeSize, long nanos, long at) {}

@@ -1,5 +1,8 @@
-package dev.hallmark.signer.pkcs11;
+package dev.hallmark.hsmbench;
 
+import dev.hallmark.signer.pkcs11.PinSource;
+import dev.hallmark.signer.pkcs11.Pkcs11Properties;
+import dev.hallmark.signer.pkcs11.Pkcs11Token;
 import dev.hallmark.signer.signers.Pkcs11Signer;
 import dev.hallmark.signer.signers.SigningAlgorithm;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +19,13 @@ import java.util.concurrent.atomic.LongAdder;
  * The raw rate of the signer's PKCS#11 backend: {@link Pkcs11Token} and {@link Pkcs11Signer}, the
  * classes signer-service signs with, in a JVM of their own, with no Kafka, database or HTTP around
  * them. {@code deploy/local/stack bench} runs it next to the pipeline so that the pipeline's rate
- * can be compared with what the HSM alone does.
+ * can be compared with what the HSM alone does. It lives in deploy/bench-hsm, which depends on
+ * signer-service, so that the signer's jar carries no benchmark code.
  *
  * <pre>
- * java -cp signer-service/target/signer-service.jar dev.hallmark.signer.pkcs11.RawSigningBenchmark \
+ * java --add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED \
+ *   -cp "deploy/bench-hsm/target/hallmark-bench-hsm.jar:deploy/bench-hsm/target/lib/*" \
+ *   dev.hallmark.hsmbench.RawSigningBenchmark \
  *   --library L --token-label T --pin-file F --key-label K [--algorithm ECDSA_P256] \
  *   [--threads 2] [--seconds 3]
  * </pre>

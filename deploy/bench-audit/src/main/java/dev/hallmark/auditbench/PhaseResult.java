@@ -1,4 +1,6 @@
-package dev.hallmark.audit.bench;
+package dev.hallmark.auditbench;
+
+import dev.hallmark.bench.LatencySummary;
 
 /**
  * One timed phase: how many entries went in, the time the timed batches took together, and each
@@ -14,7 +16,7 @@ record PhaseResult(String name, long entries, long nanos, long[] batchNanos) {
     return nanos / 1e9;
   }
 
-  Latencies batchLatency() {
-    return Latencies.ofNanos(batchNanos);
+  LatencySummary batchLatency() {
+    return LatencySummary.ofNanos(batchNanos);
   }
 }

@@ -1,4 +1,4 @@
-package dev.hallmark.audit.bench;
+package dev.hallmark.auditbench;
 
 import java.io.PrintStream;
 import java.sql.Connection;
