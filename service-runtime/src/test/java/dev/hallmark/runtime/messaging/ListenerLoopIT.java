@@ -205,6 +205,41 @@ class ListenerLoopIT {
     assertThat(applied).containsExactly("a", "c");
   }
 
+  /**
+   * A static member that is gone without leaving (as after kill -9: a static member's close does
+   * not leave the group either) and comes back with the same instance id gets its partitions at
+   * once, not after the session timeout.
+   */
+  @Test
+  void staticMember_restartedWithItsInstanceId_consumesAgainWithinTenSeconds() throws Exception {
+    ConsumerSettings staticMember = new ConsumerSettings(Duration.ofSeconds(10), "it-1");
+    Listener first = new Listener(group, 0);
+    ListenerLoop before =
+        start(
+            ListenerLoops.forRecords(
+                first, consumer(staticMember), deadLetters(), RETRY, Clock.systemUTC()));
+    producer.send(new ProducerRecord<>(topic, 0, utf8("k"), TestEvents.encoded("before"))).get();
+    producer.send(new ProducerRecord<>(topic, 1, utf8("k"), TestEvents.encoded("before"))).get();
+    await(() -> first.applied.size() == 2, "applied before the restart");
+    before.stop();
+    Thread.sleep(1_000);
+
+    Listener second = new Listener(group, 0);
+    long restarted = System.nanoTime();
+    start(
+        ListenerLoops.forRecords(
+            second, consumer(staticMember), deadLetters(), RETRY, Clock.systemUTC()));
+    producer.send(new ProducerRecord<>(topic, 0, utf8("k"), TestEvents.encoded("after"))).get();
+    producer.send(new ProducerRecord<>(topic, 1, utf8("k"), TestEvents.encoded("after"))).get();
+    await(() -> second.applied.size() == 2, "applied after the restart");
+    Duration recovery = Duration.ofNanos(System.nanoTime() - restarted);
+
+    System.out.println(
+        "static member consuming again " + recovery.toMillis() + " ms after restart");
+    assertThat(recovery).isLessThan(Duration.ofSeconds(10));
+    assertThat(second.applied).containsExactly("after", "after");
+  }
+
   /** Fails its first {@code failures} calls with a transient error. */
   static final class Listener implements RecordListener {
     final AtomicInteger calls = new AtomicInteger();
@@ -236,20 +271,25 @@ class ListenerLoopIT {
     }
   }
 
-  private void start(ListenerLoop loop) {
+  private ListenerLoop start(ListenerLoop loop) {
     loops.add(loop);
     Thread thread = new Thread(loop, "test-" + group.id());
     thread.setDaemon(true);
     thread.start();
+    return loop;
   }
 
   private KafkaConsumer<byte[], byte[]> consumer() {
+    return consumer(new ConsumerSettings(Duration.ofSeconds(10), ""));
+  }
+
+  private KafkaConsumer<byte[], byte[]> consumer(ConsumerSettings settings) {
     Properties properties =
         ConsumerProperties.of(
             Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrap()),
             Map.of(),
             group,
-            new ConsumerSettings(Duration.ofSeconds(10), ""));
+            settings);
     return (KafkaConsumer<byte[], byte[]>) ListenerLoops.consumer(properties);
   }
 
