@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * The topic catalogue. Every topic has exactly one writer; events are keyed so that everything
  * about one request, or one image digest, lands in one partition in order. Consumer group ids are
- * the service names ({@link Services}). Documented in {@code docs/events.md}.
+ * in {@link ConsumerGroups}. Documented in {@code docs/events.md}.
  */
 public final class Topics {
 
