@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * A failure of one service's database writes that lasts until {@link #end()}: the kind of fault a
- * listener retries and then parks. The local stack's services (all but audit-service) connect as the
- * database superuser, whom no REVOKE stops, so their writes are refused by a trigger that raises
- * {@value #MESSAGE}; audit-service connects as its own role, whose INSERT grant is revoked instead.
+ * listener retries and then parks. The local stack's services (all but audit-service) connect as
+ * the database superuser, whom no REVOKE stops, so their writes are refused by a trigger that
+ * raises {@value #MESSAGE}; audit-service connects as its own role, whose INSERT grant is revoked
+ * instead.
  */
 final class DatabaseOutage implements AutoCloseable {
   static final String MESSAGE = "e2e outage";

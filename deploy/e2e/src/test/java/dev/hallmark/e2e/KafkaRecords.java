@@ -27,8 +27,7 @@ final class KafkaRecords {
     this.bootstrap = bootstrap;
   }
 
-  void send(String topic, String key, byte[] value, Map<String, String> headers)
-      throws Exception {
+  void send(String topic, String key, byte[] value, Map<String, String> headers) throws Exception {
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);

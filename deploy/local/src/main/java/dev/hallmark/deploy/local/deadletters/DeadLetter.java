@@ -4,6 +4,7 @@ import dev.hallmark.schemas.serde.EventSerializer;
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * One record of a dead-letter topic as an operator sees it: where it sits, where it came from, its
- * event type, when it was parked (the dead-letter record's timestamp) and why.
+ * event type, when it was parked ({@code hallmark-dlt-parked-at}, else the record's timestamp) and
+ * why.
  *
  * @param sourceTopic {@code -} when the header is missing, as on records parked by hand
  */
@@ -37,7 +39,7 @@ record DeadLetter(
         header(record, DeadLetterHeaders.SOURCE_PARTITION).orElse(MISSING),
         header(record, DeadLetterHeaders.SOURCE_OFFSET).orElse(MISSING),
         header(record, EventSerializer.EVENT_TYPE_HEADER).orElse(MISSING),
-        Instant.ofEpochMilli(record.timestamp()),
+        parkedAt(record),
         header(record, DeadLetterHeaders.REASON).orElse(MISSING),
         record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
   }
@@ -49,6 +51,19 @@ record DeadLetter(
       return Optional.empty();
     }
     return Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+  }
+
+  /** The parked-at header when it is a time, else the record's timestamp (set when written). */
+  private static Instant parkedAt(ConsumerRecord<byte[], byte[]> record) {
+    Optional<String> header = header(record, DeadLetterHeaders.PARKED_AT);
+    if (header.isPresent()) {
+      try {
+        return Instant.parse(header.get());
+      } catch (DateTimeParseException e) {
+        // fall through: the record's own time is the next best answer
+      }
+    }
+    return Instant.ofEpochMilli(record.timestamp());
   }
 
   /** {@code topic-partition@offset} of the record before it was parked. */
