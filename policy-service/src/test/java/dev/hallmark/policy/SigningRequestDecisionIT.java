@@ -14,19 +14,16 @@ import dev.hallmark.events.Submitter;
 import dev.hallmark.events.SubmitterKind;
 import dev.hallmark.policy.decision.DecisionRepository;
 import dev.hallmark.policy.decision.DecisionRow;
-import dev.hallmark.policy.kafka.SigningRequestListener;
 import dev.hallmark.runtime.outbox.OutboxRepository;
 import dev.hallmark.schemas.auth.DecisionAuthenticator;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;
-import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -63,7 +60,6 @@ class SigningRequestDecisionIT implements TestPropertyProvider {
 
   @Inject DecisionRepository decisionRows;
   @Inject OutboxRepository outbox;
-  @Inject SigningRequestListener listener;
 
   @Override
   public Map<String, String> getProperties() {
@@ -262,32 +258,6 @@ class SigningRequestDecisionIT implements TestPropertyProvider {
     ConsumerRecord<byte[], byte[]> parked =
         deadLetters.await(key, found -> !found.isEmpty()).get(0);
     assertThat(TopicReader.header(parked, DeadLetterHeaders.REASON)).contains("PolicyDecision");
-  }
-
-  @Test
-  void recordFailingAfterRetries_isParkedWithReason() {
-    String key = "failing-" + UUID.randomUUID();
-    ConsumerRecord<byte[], byte[]> record =
-        new ConsumerRecord<>(
-            Topics.SIGNING_REQUESTS.name(),
-            2,
-            4711L,
-            key.getBytes(StandardCharsets.UTF_8),
-            "bytes".getBytes(StandardCharsets.UTF_8));
-
-    listener.handle(
-        new KafkaListenerException(
-            "database down",
-            new SQLTransientConnectionException("connection is not available"),
-            listener,
-            null,
-            record));
-
-    ConsumerRecord<byte[], byte[]> parked =
-        deadLetters.await(key, found -> !found.isEmpty()).get(0);
-    assertThat(TopicReader.header(parked, DeadLetterHeaders.REASON))
-        .startsWith("not processed after 10 retries: java.sql.SQLTransientConnectionException");
-    assertThat(TopicReader.header(parked, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("4711");
   }
 
   /**

@@ -4,7 +4,7 @@ package dev.hallmark.intake.projects;
  * A project catalogue record decodes but cannot be used; the message says why, without token hashes
  * or other values that do not help an operator.
  */
-final class UnusableCatalogueEntryException extends RuntimeException {
+public final class UnusableCatalogueEntryException extends RuntimeException {
   private final boolean withdraws;
 
   private UnusableCatalogueEntryException(String reason, boolean withdraws) {

@@ -30,6 +30,9 @@ final class ConsumerProperties {
     copyClientProperties(groupProperties, properties);
     properties.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    // Topics are created by TopicInitializer with the catalogue's partitions and cleanup policy; a
+    // consumer must never create one with the broker's defaults (a non-compacted catalogue).
+    properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     properties.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
     properties.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
     properties.put(

@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
  * Runs every {@link RecordListener} and {@link BatchListener} bean of the service: at startup one
  * consumer loop ({@link ListenerLoop}) on its own thread per listener; at shutdown each is woken,
  * commits what it finished and closes. {@code hallmark.kafka.listeners.enabled: false} runs none
- * (for tests that drive a listener themselves).
+ * (for tests that drive a listener themselves); so does {@code kafka.enabled: false}.
  */
 @Singleton
 @Requires(property = "hallmark.kafka.listeners.enabled", notEquals = "false")
+@Requires(property = "kafka.enabled", notEquals = "false")
 public class ListenerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(ListenerRuntime.class);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);

@@ -88,8 +88,28 @@ final class RecordDelivery implements Delivery {
           return wait;
         }
         reason = Failures.gaveUp(attempts, e);
+        if (settled(decoded, e)) {
+          book.clear(partition);
+          return null;
+        }
       }
     }
     return parking.park(record, reason) ? null : retry.getMaxDelay();
+  }
+
+  private boolean settled(Decoded decoded, RuntimeException failure) {
+    if (decoded.event() == null) {
+      return false;
+    }
+    try {
+      return listener.settleAfterLastAttempt(decoded.event(), decoded.context(), failure);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "{}: could not settle {} after its last attempt, parking it: {}",
+          listener.group().id(),
+          decoded.context(),
+          Failures.describe(e));
+      return false;
+    }
   }
 }

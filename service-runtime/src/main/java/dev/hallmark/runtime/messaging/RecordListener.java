@@ -26,6 +26,19 @@ public interface RecordListener {
 
   void apply(SpecificRecord event, RecordContext context);
 
+  /**
+   * Called once when the last attempt of {@link #apply} failed, before the record would be parked:
+   * a listener that can settle the event for good in another way (e.g. announce that it failed)
+   * does so and returns true, and the record is not parked. The default parks it; so does an
+   * exception thrown here.
+   *
+   * @param lastFailure what the last attempt threw
+   */
+  default boolean settleAfterLastAttempt(
+      SpecificRecord event, RecordContext context, RuntimeException lastFailure) {
+    return false;
+  }
+
   /** Whether a record without a value (a tombstone of a compacted topic) is applied, not parked. */
   default boolean acceptsTombstones() {
     return false;

@@ -107,8 +107,8 @@ class DecisionSigningIT implements TestPropertyProvider {
       throw new IllegalStateException(e);
     }
     // Few, short retries, so that a decision that cannot be signed is parked within a second.
-    properties.put("hallmark.signer.decisions.retry-count", "2");
-    properties.put("hallmark.signer.decisions.retry-delay", "100ms");
+    properties.put("hallmark.kafka.retry.attempts", "3");
+    properties.put("hallmark.kafka.retry.initial-delay", "100ms");
     kafka = new KafkaTestClient(infra.kafkaBootstrap());
     return properties;
   }

@@ -70,8 +70,8 @@ class ForgedDecisionIT implements TestPropertyProvider {
     properties.put(prefix + "algorithm", "ECDSA_P256");
     properties.put(prefix + "label", KEY);
     properties.put(prefix + "create-if-missing", "true");
-    properties.put("hallmark.signer.decisions.retry-count", "2");
-    properties.put("hallmark.signer.decisions.retry-delay", "100ms");
+    properties.put("hallmark.kafka.retry.attempts", "3");
+    properties.put("hallmark.kafka.retry.initial-delay", "100ms");
     kafka = new KafkaTestClient(infra.kafkaBootstrap());
     return properties;
   }

@@ -142,8 +142,8 @@ class NotarySigningIT implements TestPropertyProvider {
     properties.put(prefix + "algorithm", "ECDSA_P256");
     properties.put(prefix + "label", KEY);
     properties.put(prefix + "create-if-missing", "true");
-    properties.put("hallmark.signer.decisions.retry-count", "2");
-    properties.put("hallmark.signer.decisions.retry-delay", "100ms");
+    properties.put("hallmark.kafka.retry.attempts", "3");
+    properties.put("hallmark.kafka.retry.initial-delay", "100ms");
     properties.put("hallmark.notary.url", infra.notaryUrl().orElseThrow());
     properties.put("hallmark.notary.trust-pinning", pinning.toString());
     kafka = new KafkaTestClient(infra.kafkaBootstrap());

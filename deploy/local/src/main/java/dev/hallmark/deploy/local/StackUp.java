@@ -26,6 +26,12 @@ final class StackUp {
   private static final Duration INFRA_READINESS = Duration.ofSeconds(90);
   private static final String WEBHOOK_PATH = "/api/v1/webhooks/registry";
 
+  /** The services' {@code hallmark.kafka.instance-id} (docs/operations.md, "Consumers"). */
+  static final String INSTANCE_ID = "HALLMARK_INSTANCE_ID";
+
+  /** The instance id of every service of the local stack: each runs once. */
+  static final String LOCAL_INSTANCE = "local-1";
+
   private final StackLayout layout;
   private final StackPorts ports;
   private final boolean withServices;
@@ -275,6 +281,10 @@ final class StackUp {
       env.put(ExternalInfrastructure.DB_USER, PostgresServer.SUPERUSER);
       env.put(ExternalInfrastructure.DB_PASSWORD, dbPassword);
       env.put(ExternalInfrastructure.REGISTRY, registry.orElse(""));
+      // One instance per service, with a name that survives restarts: its Kafka consumers are
+      // static group members, so a killed and restarted service takes its partitions back at once
+      // instead of waiting out the dead member's session.
+      env.put(INSTANCE_ID, LOCAL_INSTANCE);
       if (service.equals(ServiceDefinition.AUDIT)) {
         // Migrations run as the owner above; the service itself connects as its own role.
         env.put("HALLMARK_AUDIT_DB_USER", DatabaseRoles.AUDIT);

@@ -1,4 +1,4 @@
-package dev.hallmark.audit.intake;
+package dev.hallmark.audit.recording;
 
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;

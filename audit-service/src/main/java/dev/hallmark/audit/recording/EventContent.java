@@ -1,4 +1,4 @@
-package dev.hallmark.audit.intake;
+package dev.hallmark.audit.recording;
 
 import dev.hallmark.events.CataloguePolicy;
 import dev.hallmark.events.CatalogueSubmitter;

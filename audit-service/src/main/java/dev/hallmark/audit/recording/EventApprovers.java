@@ -1,4 +1,4 @@
-package dev.hallmark.audit.intake;
+package dev.hallmark.audit.recording;
 
 import java.util.List;
 import org.apache.avro.Schema;

@@ -1,4 +1,4 @@
-package dev.hallmark.audit.intake;
+package dev.hallmark.audit.recording;
 
 import dev.hallmark.events.ImageRef;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.hallmark.audit.intake;
+package dev.hallmark.audit.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
