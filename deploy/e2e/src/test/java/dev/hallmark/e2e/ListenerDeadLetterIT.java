@@ -212,9 +212,9 @@ class ListenerDeadLetterIT {
         assertThat(KafkaRecords.header(record, "hallmark-event-type")).isNotBlank();
         assertThat(KafkaRecords.header(record, DeadLetterHeaders.CONSUMER_GROUP)).isNotBlank();
       }
-      assertThat(BuildRequests.status(stack, id))
-          .as("not COMPLETED while %s fails", listener)
-          .doesNotContain("COMPLETED");
+      assertThat(outage.count(listener.appliedCount, id))
+          .as("%s while %s fails", listener.appliedCount, listener)
+          .isZero();
     }
 
     List<Long> offsets = parked.stream().map(ConsumerRecord::offset).sorted().toList();
