@@ -49,6 +49,7 @@ class DeadLetterCommandIT {
   private static final String SERVICE = Services.SIGNER;
   private static final String DLT = Topics.deadLetterFor(SERVICE).name();
   private static final String SOURCE = Topics.POLICY_DECISIONS.name();
+  private static final String PARKED_AT = "2026-01-31T12:00:00.123Z";
 
   @TempDir static Path dir;
   private KafkaBroker broker;
@@ -85,8 +86,7 @@ class DeadLetterCommandIT {
     List<String> lines = result.out().lines().toList();
     assertThat(lines).hasSize(3);
     assertThat(lines.get(0))
-        .startsWith("0  " + SOURCE + "-2@40  PolicyDecision  ")
-        .contains("  pending  ")
+        .startsWith("0  " + SOURCE + "-2@40  PolicyDecision  " + PARKED_AT + "  pending  ")
         .endsWith("IllegalStateException: first\\nline two");
     assertThat(result.err()).contains("3 dead letters of signer-service");
   }
@@ -195,6 +195,7 @@ class DeadLetterCommandIT {
     record.headers().add(DeadLetterHeaders.SOURCE_TOPIC, bytes(source));
     record.headers().add(DeadLetterHeaders.SOURCE_PARTITION, bytes("2"));
     record.headers().add(DeadLetterHeaders.SOURCE_OFFSET, bytes(Long.toString(sourceOffset)));
+    record.headers().add(DeadLetterHeaders.PARKED_AT, bytes(PARKED_AT));
     producer.send(record).get(30, TimeUnit.SECONDS);
   }
 
