@@ -49,7 +49,16 @@ final class StackSession {
 
   /** Starts the stack without the demo push; fails the test class if it does not come up. */
   static StackSession up(String... options) throws Exception {
+    return upWith(Map.of(), options);
+  }
+
+  /**
+   * As {@link #up}, with extra environment for {@code stack up}, which its services inherit (e.g.
+   * {@code HALLMARK_KAFKA_RETRY_ATTEMPTS}).
+   */
+  static StackSession upWith(Map<String, String> environment, String... options) throws Exception {
     StackSession session = new StackSession();
+    session.processEnv.putAll(environment);
     Path stateDir = Files.createTempDirectory("hallmark-e2e-stack");
     session.stateDir = stateDir;
     session.processEnv.put("HALLMARK_STACK_DIR", stateDir.toString());
@@ -132,23 +141,28 @@ final class StackSession {
   }
 
   CommandResult stack(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(root.resolve("deploy/local/stack").toString());
-    command.addAll(List.of(args));
     Path output = Files.createTempFile("hallmark-e2e-stack", ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(root.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile());
-    builder.environment().putAll(processEnv);
-    Process process = builder.start();
+    Process process = launch(output, args);
     if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError(
           "stack " + String.join(" ", args) + " did not finish within " + COMMAND_TIMEOUT);
     }
     return new CommandResult(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+  }
+
+  /** Starts {@code deploy/local/stack args} without waiting; its output goes to {@code output}. */
+  Process launch(Path output, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(root.resolve("deploy/local/stack").toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
+    builder.environment().putAll(processEnv);
+    return builder.start();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.hallmark.deploy.local;
 
+import dev.hallmark.deploy.local.deadletters.DeadLetterCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class StackCommand {
 
   private static final String USAGE =
       "usage: stack up [--infra-only] [--no-demo] | demo [--pushes N] | bench [options] | down"
-          + " | status\n"
+          + " | status | dlt list|replay SERVICE\n"
           + "  up          start (or reuse) PostgreSQL, Kafka, the registry, notary-server and the\n"
           + "              services, set up the demo's Notary trust data, then push a demo image\n"
           + "              and verify its signature\n"
@@ -24,7 +25,8 @@ public final class StackCommand {
           + "  bench       latency and throughput against the raw HSM and registry rates\n"
           + "              (run by deploy/local/stack from deploy/bench; see docs/benchmark.md)\n"
           + "  down        stop everything the stack started\n"
-          + "  status      one line per component";
+          + "  status      one line per component\n"
+          + "  dlt         list or replay a service's dead letters (stack dlt for its usage)";
 
   private StackCommand() {}
 
@@ -68,6 +70,9 @@ public final class StackCommand {
         }
         case "down" -> {
           return new StackDown(layout, ports, out).run() ? 0 : 1;
+        }
+        case "dlt" -> {
+          return DeadLetterCommand.run(args.subList(1, args.size()), layout.stackEnv(), out, err);
         }
         case "status" -> {
           return new StackStatus(layout, ports, out).run() ? 0 : NOT_RUNNING;
