@@ -88,11 +88,15 @@ public interface PublicationRepository extends GenericRepository<PublicationRow,
       nativeQuery = true)
   int reschedule(long id, int attempts, String reason, Instant next);
 
-  /** Makes every waiting row of a target due now (the target answers again). */
+  /**
+   * Makes every waiting row of a target due now (the target answers again).
+   *
+   * @return the target's pending rows
+   */
   @Query(
       value =
-          "UPDATE publication SET next_attempt_at = :now WHERE target = :target"
-              + " AND status = 'PENDING' AND next_attempt_at > :now",
+          "UPDATE publication SET next_attempt_at = LEAST(next_attempt_at, :now)"
+              + " WHERE target = :target AND status = 'PENDING'",
       nativeQuery = true)
   int resumeTarget(String target, Instant now);
 

@@ -65,11 +65,19 @@ class PublicationWorker {
     wakeUps.release();
   }
 
+  /**
+   * Stops claiming and lets running attempts record their result while the database is still there:
+   * a row left leased by a clean shutdown would wait out its lease before anyone retried it.
+   */
   @PreDestroy
   void stop() throws InterruptedException {
     stopped = true;
     wakeUps.release();
     thread.join(pollMillis + 5_000);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (running.get() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
   }
 
   private void run() {

@@ -108,7 +108,7 @@ class PublicationRedriveIT implements TestPropertyProvider {
     HttpResponse<String> redriven = redrive(requestId, "Bearer " + TOKEN);
     assertThat(redriven.statusCode()).as(redriven.body()).isEqualTo(202);
     assertThat(redriven.body()).contains("\"publications\":1");
-    events.awaitPublished(List.of(signature), WAIT);
+    events.awaitPublished(List.of(signature), WAIT, false);
 
     HttpResponse<String> again = redrive(requestId, "Bearer " + TOKEN);
     assertThat(again.statusCode()).isEqualTo(409);
@@ -117,6 +117,7 @@ class PublicationRedriveIT implements TestPropertyProvider {
 
     events.poll(Duration.ofSeconds(3));
     assertThat(events.published(signature)).hasSize(1);
+    assertThat(events.failed(List.of(signature))).hasSize(1); // the one before the re-drive
     assertThat(
             CosignVerifier.verify(registry.hostPort(), repository, image.digest(), key.getPublic())
                 .verified())
