@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Timeout;
  * healthy registry's signatures are published meanwhile; the killed one's once it is back on the
  * same port; none ends FAILED, and each is published exactly once. The outage lasts {@code
  * -Dhallmark.test.outage} (default 20s; e.g. {@code 10m}), the longest wait between two probes
- * {@code -Dhallmark.test.max-backoff} (default 2s; the service's default is 30s).
+ * {@code -Dhallmark.test.max-backoff} (default 2s; the service's default is 30s); {@code
+ * -Dhallmark.test.outage-images} signatures go to each registry (default 4).
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,7 +45,7 @@ class RegistryOutageIT implements TestPropertyProvider {
   static final Duration OUTAGE = duration(System.getProperty("hallmark.test.outage", "20s"));
   static final String MAX_BACKOFF = System.getProperty("hallmark.test.max-backoff", "2s");
   static final Duration WAIT = Duration.ofSeconds(90);
-  static final int IMAGES_PER_REGISTRY = 4;
+  static final int IMAGES_PER_REGISTRY = Integer.getInteger("hallmark.test.outage-images", 4);
 
   final Infrastructure infra = TestInfrastructure.shared();
   @Inject PublicationRepository rows;
