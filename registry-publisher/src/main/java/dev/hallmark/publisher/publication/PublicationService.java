@@ -82,10 +82,14 @@ public class PublicationService {
    */
   public boolean attempt(PublicationRow row, SignatureCreated signature) {
     int attempts = row.attempts() + 1;
+    Optional<String> invalid = invalid(signature);
     Attempt result =
-        invalid(signature)
-            .<Attempt>map(reason -> new Attempt.Done(Outcome.failed(reason, attempts)))
-            .orElseGet(() -> attemptOnce(signature, attempts));
+        invalid.isPresent()
+            ? new Attempt.Done(Outcome.failed(invalid.get(), attempts))
+            : attemptOnce(signature, attempts);
+    // Whether the target answered this attempt: only then does it end the target's outage.
+    boolean answered =
+        invalid.isEmpty() && !(result instanceof Attempt.Retry down && down.targetDown());
     if (result instanceof Attempt.Retry failure && givenUp(row)) {
       result =
           new Attempt.Done(
@@ -108,7 +112,7 @@ public class PublicationService {
           failure.reason(),
           next,
           failure.targetDown() ? "; " + row.target() + " is down, its publications wait" : "");
-      return false;
+      return answered && targets.answered(row.target());
     }
     Outcome outcome = ((Attempt.Done) result).outcome();
     if (!outcome.published()) {
@@ -120,7 +124,7 @@ public class PublicationService {
           outcome.reason());
     }
     outcomes.finish(row, signature.getImage(), outcome);
-    return targets.answered(row.target());
+    return answered && targets.answered(row.target());
   }
 
   private boolean givenUp(PublicationRow row) {
