@@ -191,6 +191,40 @@ class RequestProgressIT implements TestPropertyProvider {
   }
 
   @Test
+  void publicationFailed_thenRedrivenAndPublished_requestCompletesWithTheLocation()
+      throws Exception {
+    String digest = "sha256:" + "6e".repeat(32);
+    UUID id = submit(digest);
+    decide(decision(id, digest, DecisionOutcome.APPROVED, null));
+    send(
+        Topics.PUBLICATIONS.name(),
+        PublicationFailed.newBuilder()
+            .setEventId(UUID.randomUUID())
+            .setRequestId(id)
+            .setOccurredAt(now())
+            .setImage(image(digest))
+            .setMethod(SigningMethod.COSIGN)
+            .setKeyId("demo-cosign")
+            .setReason("registry answered 403")
+            .setAttempts(1)
+            .setRetryable(false)
+            .build());
+    awaitStatus(id, "FAILED");
+
+    // An operator re-drove the publication (registry-publisher), and it went through.
+    String location = REGISTRY + "/demo/app:sha256-" + "6e".repeat(32) + ".sig";
+    send(Topics.PUBLICATIONS.name(), published(id, digest, location));
+
+    Map<String, Object> status = awaitStatus(id, "COMPLETED");
+    List<Map<String, Object>> artifacts = (List<Map<String, Object>>) status.get("artifacts");
+    List<Map<String, Object>> signatures =
+        (List<Map<String, Object>>) artifacts.get(0).get("signatures");
+    assertThat(signatures)
+        .singleElement()
+        .satisfies(s -> assertThat(s).containsEntry("location", location));
+  }
+
+  @Test
   void signingFailed_requestFailsWithTheSignersReason() throws Exception {
     String digest = "sha256:" + "7a".repeat(32);
     UUID id = submit(digest);

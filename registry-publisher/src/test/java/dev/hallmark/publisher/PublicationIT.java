@@ -9,7 +9,6 @@ import dev.hallmark.deploy.local.images.TestImages;
 import dev.hallmark.deploy.local.verify.CosignVerifier;
 import dev.hallmark.deploy.local.verify.VerificationResult;
 import dev.hallmark.events.DecisionRejected;
-import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignatureCreated;
 import dev.hallmark.events.SignaturePublished;
@@ -22,24 +21,17 @@ import dev.hallmark.schemas.topics.Topics;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -72,7 +64,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublicationIT implements TestPropertyProvider {
   static final Duration WAIT = Duration.ofSeconds(60);
-  static final int ATTEMPTS = 3;
 
   final Infrastructure infra = TestInfrastructure.shared();
   final EventCodec codec = EventCodec.standard();
@@ -87,10 +78,9 @@ class PublicationIT implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(infra.serviceProperties());
-    // Fast, bounded retries for the unreachable-registry case.
-    properties.put("hallmark.publisher.attempts", Integer.toString(ATTEMPTS));
-    properties.put("hallmark.publisher.backoff", "200ms");
-    properties.put("hallmark.publisher.max-backoff", "400ms");
+    // Fast retries: a lost update or a registry race is tried again within a second.
+    properties.put("hallmark.publisher.retry.backoff", "200ms");
+    properties.put("hallmark.publisher.retry.max-backoff", "1s");
     properties.put("hallmark.publisher.client-attempts", "2");
     properties.put("hallmark.publisher.connect-timeout", "1s");
     // A configured registry entry, to check the binding (loopback is plain HTTP anyway).
@@ -134,10 +124,11 @@ class PublicationIT implements TestPropertyProvider {
 
   @Test
   void signatureCreated_pushedImage_publishesVerifiableSigAndSignaturePublished() throws Exception {
-    String repository = repository();
+    String repository = TestSignatures.repository();
     TestImages.PushedImage image = TestImages.push(registry, repository, "1.0");
-    KeyPair key = ecKey();
-    SignatureCreated signature = signed(image.registry(), repository, image.digest(), key, "key-a");
+    KeyPair key = TestSignatures.ecKey();
+    SignatureCreated signature =
+        TestSignatures.signed(image.registry(), repository, image.digest(), key, "key-a");
 
     long start = System.nanoTime();
     send(signature);
@@ -165,12 +156,14 @@ class PublicationIT implements TestPropertyProvider {
 
   @Test
   void twoKeys_oneDigest_bothLayersPresentAndEachVerifies() throws Exception {
-    String repository = repository();
+    String repository = TestSignatures.repository();
     TestImages.PushedImage image = TestImages.push(registry, repository, "1.0");
-    KeyPair first = ecKey();
-    KeyPair second = ecKey();
-    SignatureCreated a = signed(registry, repository, image.digest(), first, "key-1");
-    SignatureCreated b = signed(registry, repository, image.digest(), second, "key-2");
+    KeyPair first = TestSignatures.ecKey();
+    KeyPair second = TestSignatures.ecKey();
+    SignatureCreated a =
+        TestSignatures.signed(registry, repository, image.digest(), first, "key-1");
+    SignatureCreated b =
+        TestSignatures.signed(registry, repository, image.digest(), second, "key-2");
 
     send(a);
     send(b);
@@ -190,12 +183,14 @@ class PublicationIT implements TestPropertyProvider {
 
   @Test
   void sameEventTwice_publishesOneLayerAndOneSignaturePublished() throws Exception {
-    String repository = repository();
+    String repository = TestSignatures.repository();
     TestImages.PushedImage image = TestImages.push(registry, repository, "1.0");
-    KeyPair key = ecKey();
-    SignatureCreated signature = signed(registry, repository, image.digest(), key, "key-dup");
-    KeyPair markerKey = ecKey();
-    SignatureCreated marker = signed(registry, repository, image.digest(), markerKey, "key-marker");
+    KeyPair key = TestSignatures.ecKey();
+    SignatureCreated signature =
+        TestSignatures.signed(registry, repository, image.digest(), key, "key-dup");
+    KeyPair markerKey = TestSignatures.ecKey();
+    SignatureCreated marker =
+        TestSignatures.signed(registry, repository, image.digest(), markerKey, "key-marker");
 
     send(signature);
     awaitPublished(signature);
@@ -218,17 +213,18 @@ class PublicationIT implements TestPropertyProvider {
     List<String> repositories = new ArrayList<>();
     List<String> imageDigests = new ArrayList<>();
     for (int i = 0; i < digests; i++) {
-      String repository = repository();
+      String repository = TestSignatures.repository();
       repositories.add(repository);
       imageDigests.add(TestImages.push(registry, repository, "1.0").digest());
     }
     List<KeyPair> keyPairs = new ArrayList<>();
     List<SignatureCreated> all = new ArrayList<>();
     for (int k = 0; k < keys; k++) {
-      keyPairs.add(ecKey());
+      keyPairs.add(TestSignatures.ecKey());
       for (int i = 0; i < digests; i++) {
         all.add(
-            signed(registry, repositories.get(i), imageDigests.get(i), keyPairs.get(k), "k" + k));
+            TestSignatures.signed(
+                registry, repositories.get(i), imageDigests.get(i), keyPairs.get(k), "k" + k));
       }
     }
 
@@ -257,11 +253,11 @@ class PublicationIT implements TestPropertyProvider {
 
   @Test
   void imageIndex_signedByIndexDigest_verifies() throws Exception {
-    String repository = repository();
+    String repository = TestSignatures.repository();
     TestImages.PushedIndex index = TestImages.pushIndex(registry, repository, "multi");
-    KeyPair key = ecKey();
+    KeyPair key = TestSignatures.ecKey();
     SignatureCreated signature =
-        signed(registry, repository, index.indexDigest(), key, "key-index");
+        TestSignatures.signed(registry, repository, index.indexDigest(), key, "key-index");
 
     send(signature);
     awaitPublished(signature);
@@ -270,35 +266,6 @@ class PublicationIT implements TestPropertyProvider {
             CosignVerifier.verify(registry, repository, index.indexDigest(), key.getPublic())
                 .isVerified())
         .isTrue();
-  }
-
-  @Test
-  void unreachableRegistry_endsInPublicationFailedAfterBoundedAttempts() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    String deadRegistry = "127.0.0.1:" + closedPort;
-    String digest = "sha256:" + "ee".repeat(32);
-    SignatureCreated signature = signed(deadRegistry, "demo/unreachable", digest, ecKey(), "key-x");
-
-    long start = System.nanoTime();
-    send(signature);
-    PublicationFailed failed =
-        (PublicationFailed)
-            await(
-                event ->
-                    event instanceof PublicationFailed f
-                        && f.getImage().getRegistry().equals(deadRegistry)
-                        && f.getRequestId().equals(signature.getRequestId()));
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
-
-    assertThat(failed.getAttempts()).isEqualTo(ATTEMPTS);
-    assertThat(failed.getRetryable()).isFalse();
-    assertThat(failed.getKeyId()).isEqualTo("key-x");
-    assertThat(failed.getReason()).contains("gave up after " + ATTEMPTS + " attempts");
-    assertThat(took).isLessThan(Duration.ofSeconds(30));
-    System.out.printf("unreachable registry: PublicationFailed after %d ms%n", took.toMillis());
   }
 
   @Test
@@ -371,57 +338,6 @@ class PublicationIT implements TestPropertyProvider {
   }
 
   // ---------------------------------------------------------------------------------------------
-
-  static String repository() {
-    return "it/publisher-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  static KeyPair ecKey() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    return generator.generateKeyPair();
-  }
-
-  /** A SignatureCreated as signer-service would emit it: cosign payload, ECDSA P-256 signature. */
-  static SignatureCreated signed(
-      String registry, String repository, String digest, KeyPair key, String keyId)
-      throws Exception {
-    byte[] payload =
-        ("{\"critical\":{\"identity\":{\"docker-reference\":\""
-                + registry
-                + "/"
-                + repository
-                + "\"},\"image\":{\"docker-manifest-digest\":\""
-                + digest
-                + "\"},\"type\":\"cosign container image signature\"},"
-                + "\"optional\":{\"creator\":\"hallmark-it\",\"timestamp\":"
-                + Instant.now().getEpochSecond()
-                + "}}")
-            .getBytes(StandardCharsets.UTF_8);
-    Signature signer = Signature.getInstance("SHA256withECDSA");
-    signer.initSign(key.getPrivate());
-    signer.update(payload);
-    return SignatureCreated.newBuilder()
-        .setEventId(UUID.randomUUID())
-        .setRequestId(UUID.randomUUID())
-        .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-        .setImage(
-            ImageRef.newBuilder()
-                .setRegistry(registry)
-                .setRepository(repository)
-                .setDigest(digest)
-                .setTags(List.of("1.0"))
-                .build())
-        .setMethod(SigningMethod.COSIGN)
-        .setKeyId(keyId)
-        .setPayload(ByteBuffer.wrap(payload))
-        .setSignature(ByteBuffer.wrap(signer.sign()))
-        .setPayloadDigest(
-            "sha256:"
-                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload)))
-        .setCertificate(null)
-        .build();
-  }
 
   void send(SignatureCreated signature) throws Exception {
     producer

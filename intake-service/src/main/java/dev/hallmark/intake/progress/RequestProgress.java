@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Advances a request's status from the events of later stages. Events of one request arrive on
  * different topics in any order and possibly twice, so every step is idempotent, moves only
- * forward, and the request row is locked while it changes.
+ * forward, and the request row is locked while it changes. The one step out of a final status is
+ * FAILED to COMPLETED, when a re-driven publication succeeds.
  */
 @Singleton
 public class RequestProgress {
@@ -88,7 +89,7 @@ public class RequestProgress {
       LOG.warn("publication for unknown request {}", id);
       return;
     }
-    outcomes.insertOnce(
+    outcomes.upsertPublished(
         new OutcomeRow(
             id,
             published.getImage().getRegistry(),
@@ -157,10 +158,15 @@ public class RequestProgress {
     }
   }
 
-  /** COMPLETED once every expected signature (images x approved methods) is published. */
+  /**
+   * COMPLETED once every expected signature (images x approved methods) is published. A request
+   * FAILED by a publication completes too when an operator re-drove that publication and it was
+   * published: a published signature replaces the failure ({@code upsertPublished}). One FAILED by
+   * signing never gets there, as the signature it lacks is never published.
+   */
   private void completeIfDone(UUID id) {
     SigningRequestRow row = requests.findById(id).orElseThrow();
-    if (row.statusValue() == RequestStatus.SIGNING
+    if ((row.statusValue() == RequestStatus.SIGNING || row.statusValue() == RequestStatus.FAILED)
         && row.expectedSignatures() != null
         && outcomes.countPublished(id) >= row.expectedSignatures()) {
       requests.updateStatus(id, RequestStatus.COMPLETED.name(), null, clock.instant());

@@ -52,6 +52,44 @@ public interface OutcomeRepository extends GenericRepository<SigningRequestRow, 
       @Nullable String failure,
       Instant occurredAt);
 
+  /**
+   * Records a published signature; it replaces a failed publication of the same signature (an
+   * operator re-drove it), never another published one.
+   *
+   * @return 1 if recorded or replaced now, 0 if it was published before
+   */
+  default int upsertPublished(OutcomeRow row) {
+    return upsertPublished(
+        row.requestId(),
+        row.registry(),
+        row.repository(),
+        row.digest(),
+        row.method(),
+        row.keyId(),
+        row.location(),
+        row.occurredAt());
+  }
+
+  // One argument per column, as insertOnce: the upsert's row count matters.
+  @Query(
+      value =
+          "INSERT INTO signature_outcome (request_id, registry, repository, digest, method,"
+              + " key_id, location, failure, occurred_at) VALUES (:requestId, :registry,"
+              + " :repository, :digest, :method, :keyId, :location, NULL, :occurredAt)"
+              + " ON CONFLICT (request_id, registry, repository, digest, method, key_id)"
+              + " DO UPDATE SET location = EXCLUDED.location, failure = NULL,"
+              + " occurred_at = EXCLUDED.occurred_at WHERE signature_outcome.location IS NULL",
+      nativeQuery = true)
+  int upsertPublished(
+      UUID requestId,
+      String registry,
+      String repository,
+      String digest,
+      String method,
+      String keyId,
+      String location,
+      Instant occurredAt);
+
   @Query(
       value = "SELECT * FROM signature_outcome WHERE request_id = :requestId ORDER BY occurred_at",
       nativeQuery = true)

@@ -3,7 +3,7 @@ package dev.hallmark.publisher.messaging;
 import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.SignatureCreated;
 import dev.hallmark.events.SigningFailed;
-import dev.hallmark.publisher.signatures.SignatureIntake;
+import dev.hallmark.publisher.publication.PublicationQueue;
 import dev.hallmark.runtime.messaging.BatchListener;
 import dev.hallmark.runtime.messaging.ConsumedEvent;
 import dev.hallmark.schemas.topics.ConsumerGroup;
@@ -14,16 +14,19 @@ import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Consumes {@code hallmark.signatures.v1} one poll at a time and has its created signatures
- * published ({@link SignatureIntake}). {@code SigningFailed} and {@code DecisionRejected} have
- * nothing to publish (intake ends a failed request, audit records both) and are passed over.
+ * Consumes {@code hallmark.signatures.v1} one poll at a time and records its created signatures as
+ * pending publications, in one transaction ({@link PublicationQueue}); the publication worker
+ * publishes them later, so the offsets move on at once whatever state the registries are in.
+ * {@code SigningFailed} and {@code DecisionRejected} have nothing to publish (intake ends a failed
+ * request, audit records both) and are passed over. Recording is idempotent: a redelivered
+ * signature is not queued twice.
  */
 @Singleton
 final class SignatureListener implements BatchListener {
-  private final SignatureIntake intake;
+  private final PublicationQueue queue;
 
-  SignatureListener(SignatureIntake intake) {
-    this.intake = intake;
+  SignatureListener(PublicationQueue queue) {
+    this.queue = queue;
   }
 
   @Override
@@ -45,7 +48,7 @@ final class SignatureListener implements BatchListener {
             .map(SignatureCreated.class::cast)
             .toList();
     if (!signatures.isEmpty()) {
-      intake.process(signatures);
+      queue.enqueue(signatures);
     }
   }
 }

@@ -3,8 +3,6 @@ package dev.hallmark.publisher.notary;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,7 +10,8 @@ import java.time.Duration;
 
 /**
  * Where and how registry-publisher publishes Docker Content Trust data, under {@code
- * hallmark.notary}.
+ * hallmark.notary}. An unreachable server or signer, a version conflict or a stale proposal is
+ * retried like every retryable publication failure ({@code hallmark.publisher.retry}).
  *
  * @param url the Notary server ({@code HALLMARK_NOTARY_URL}); unset: NOTARY publications fail
  * @param trustPinning JSON file {@code {"<gun>":["<root key id>"]}} ({@code
@@ -21,18 +20,13 @@ import java.time.Duration;
  *     ({@code HALLMARK_NOTARY_SIGNER_URL}); default {@code http://127.0.0.1:8082}
  * @param validity how long a new {@code targets/releases} is valid; default 3 years (1095 days, the
  *     notary client's default), and at most signer-service's {@code max-validity}
- * @param attempts tries of one publication when the server is unreachable or someone else published
- *     meanwhile (each from a fresh fetch); default 5
- * @param backoff wait after a failed try, doubled after each further one; default 500ms
  */
 @ConfigurationProperties("hallmark.notary")
 public record NotarySettings(
     @Nullable URI url,
     @Nullable Path trustPinning,
     @Bindable(defaultValue = "http://127.0.0.1:8082") @NotNull URI signerUrl,
-    @Bindable(defaultValue = "1095d") @NotNull Duration validity,
-    @Bindable(defaultValue = "5") @Min(1) @Max(50) int attempts,
-    @Bindable(defaultValue = "500ms") @NotNull Duration backoff) {
+    @Bindable(defaultValue = "1095d") @NotNull Duration validity) {
 
   public boolean configured() {
     return url != null && trustPinning != null;

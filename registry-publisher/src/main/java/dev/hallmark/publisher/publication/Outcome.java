@@ -5,7 +5,7 @@ package dev.hallmark.publisher.publication;
  *
  * @param location where the signature is, when published
  * @param reason why not, when failed (never contains secrets)
- * @param attempts attempts made (0 when the event was refused before any registry call)
+ * @param attempts attempts made, this one included
  * @param notaryVersion version of the {@code targets/releases} published; null for other methods
  */
 public record Outcome(
@@ -21,8 +21,11 @@ public record Outcome(
   }
 
   static Outcome failed(String reason, int attempts) {
-    String shortened =
-        reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason;
-    return new Outcome(false, null, shortened, attempts, null);
+    return new Outcome(false, null, shortened(reason), attempts, null);
+  }
+
+  /** Reasons are stored and announced; a registry's error body must not make them unbounded. */
+  static String shortened(String reason) {
+    return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason;
   }
 }

@@ -9,27 +9,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+/** Native queries over {@code publication}: pending work, its claims and its end. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface PublicationRepository extends GenericRepository<PublicationRow, Long> {
 
-  boolean existsByDigestAndMethodAndKeyIdAndPayloadDigest(
-      String digest, String method, String keyId, String payloadDigest);
-
   /**
-   * Records a finished publication once.
+   * Records a signature to publish, once.
    *
    * @return 1 if recorded now, 0 if this signature (digest, method, key, payload) was recorded
-   *     before
+   *     before (pending, published or failed)
    */
   @Query(
       value =
           "INSERT INTO publication (event_id, request_id, registry, repository, digest, method,"
-              + " key_id, payload_digest, status, location, reason, attempts, completed_at)"
-              + " VALUES (:eventId, :requestId, :registry, :repository, :digest, :method, :keyId,"
-              + " :payloadDigest, :status, :location, :reason, :attempts, :completedAt)"
+              + " key_id, payload_digest, status, attempts, target, event, pending_since,"
+              + " next_attempt_at) VALUES (:eventId, :requestId, :registry, :repository, :digest,"
+              + " :method, :keyId, :payloadDigest, 'PENDING', 0, :target, :event, :now, :now)"
               + " ON CONFLICT ON CONSTRAINT publication_once DO NOTHING",
       nativeQuery = true)
-  int insertOnce(
+  int insertPending(
       UUID eventId,
       UUID requestId,
       String registry,
@@ -38,11 +36,86 @@ public interface PublicationRepository extends GenericRepository<PublicationRow,
       String method,
       String keyId,
       String payloadDigest,
+      String target,
+      byte[] event,
+      Instant now);
+
+  /**
+   * Pending rows that are due and not held by another instance, oldest first, locked for this
+   * transaction. A target that is down ({@code publication_target}) gives only its oldest pending
+   * row, and only once its retry time has come: one probe, not one request per waiting row.
+   */
+  @Query(
+      value =
+          "SELECT p.* FROM publication p LEFT JOIN publication_target t ON t.target = p.target"
+              + " WHERE p.status = 'PENDING' AND p.next_attempt_at <= :now"
+              + " AND (p.lease_until IS NULL OR p.lease_until <= :now)"
+              + " AND (t.target IS NULL OR (t.retry_at <= :now AND p.id = (SELECT min(q.id)"
+              + " FROM publication q WHERE q.target = p.target AND q.status = 'PENDING')))"
+              + " ORDER BY p.id LIMIT :limit FOR UPDATE OF p SKIP LOCKED",
+      nativeQuery = true)
+  List<PublicationRow> lockDue(Instant now, int limit);
+
+  @Query(
+      value = "UPDATE publication SET lease_until = :until WHERE id IN (:ids)",
+      nativeQuery = true)
+  void lease(List<Long> ids, Instant until);
+
+  /**
+   * Ends a pending row.
+   *
+   * @return 1 if ended now, 0 if it was not pending any more (another instance ended it)
+   */
+  @Query(
+      value =
+          "UPDATE publication SET status = :status, location = :location, reason = :reason,"
+              + " attempts = :attempts, completed_at = :now, next_attempt_at = NULL,"
+              + " lease_until = NULL WHERE id = :id AND status = 'PENDING'",
+      nativeQuery = true)
+  int finish(
+      long id,
       String status,
       @Nullable String location,
       @Nullable String reason,
       int attempts,
-      Instant completedAt);
+      Instant now);
+
+  /** Schedules a pending row's next attempt, keeping why the last one failed. */
+  @Query(
+      value =
+          "UPDATE publication SET attempts = :attempts, reason = :reason,"
+              + " next_attempt_at = :next, lease_until = NULL WHERE id = :id AND status = 'PENDING'",
+      nativeQuery = true)
+  int reschedule(long id, int attempts, String reason, Instant next);
+
+  /**
+   * Makes every waiting row of a target due now (the target answers again).
+   *
+   * @return the target's pending rows
+   */
+  @Query(
+      value =
+          "UPDATE publication SET next_attempt_at = LEAST(next_attempt_at, :now)"
+              + " WHERE target = :target AND status = 'PENDING'",
+      nativeQuery = true)
+  int resumeTarget(String target, Instant now);
+
+  /**
+   * Makes a request's FAILED rows pending again, in one conditional statement: of two re-drives at
+   * the same time, one changes the rows and the other finds none FAILED.
+   *
+   * @return rows made pending
+   */
+  @Query(
+      value =
+          "UPDATE publication SET status = 'PENDING', attempts = 0, location = NULL,"
+              + " reason = NULL, completed_at = NULL, pending_since = :now, next_attempt_at = :now,"
+              + " lease_until = NULL WHERE request_id = :requestId AND status = 'FAILED'"
+              + " AND event IS NOT NULL",
+      nativeQuery = true)
+  int redrive(UUID requestId, Instant now);
+
+  List<PublicationRow> findByRequestIdOrderById(UUID requestId);
 
   List<PublicationRow> findByDigestOrderById(String digest);
 }

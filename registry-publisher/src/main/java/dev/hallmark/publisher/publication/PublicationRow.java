@@ -7,7 +7,15 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of {@code publisher.publication}. */
+/**
+ * A row of {@code publisher.publication}: one signature to publish ({@code PENDING}) or published
+ * or given up ({@code PUBLISHED}, {@code FAILED}).
+ *
+ * @param target the registry host (cosign) or Notary server (notary) it is published to
+ * @param event the {@code SignatureCreated}, single-object encoded; null only in rows finished
+ *     before publications became durable work
+ * @param pendingSince when it became pending (received, or re-driven)
+ */
 @MappedEntity("publication")
 public record PublicationRow(
     @Id @GeneratedValue @Nullable Long id,
@@ -23,4 +31,14 @@ public record PublicationRow(
     @Nullable String location,
     @Nullable String reason,
     int attempts,
-    Instant completedAt) {}
+    @Nullable Instant completedAt,
+    String target,
+    @Nullable byte[] event,
+    Instant pendingSince,
+    @Nullable Instant nextAttemptAt,
+    @Nullable Instant leaseUntil) {
+
+  public static final String PENDING = "PENDING";
+  public static final String PUBLISHED = "PUBLISHED";
+  public static final String FAILED = "FAILED";
+}

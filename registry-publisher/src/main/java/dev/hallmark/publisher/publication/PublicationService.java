@@ -6,6 +6,7 @@ import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.SignatureCreated;
 import dev.hallmark.events.SigningMethod;
 import dev.hallmark.notary.TrustDataException;
+import dev.hallmark.notary.TrustProblem;
 import dev.hallmark.oci.DigestMismatchException;
 import dev.hallmark.oci.Digests;
 import dev.hallmark.oci.RegistryException;
@@ -19,24 +20,25 @@ import dev.hallmark.publisher.cosign.LostUpdateException;
 import dev.hallmark.publisher.notary.NotaryGrant;
 import dev.hallmark.publisher.notary.NotaryPublisher;
 import dev.hallmark.publisher.notary.SignerClient;
-import dev.hallmark.publisher.registry.PublisherSettings;
 import dev.hallmark.schemas.topics.Topics;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes one {@link SignatureCreated}: once (a signature already recorded is skipped), with
- * bounded attempts, ending in a recorded {@link Outcome} that {@link PublicationOutcomes}
- * announces. {@code COSIGN} signatures go to the registry ({@link CosignSignatureStore}), {@code
- * NOTARY} grants to the Notary server ({@link NotaryPublisher}); other methods end in {@code
- * PublicationFailed}.
+ * Makes one attempt at a pending publication and records what came of it: published or failed
+ * ({@link PublicationOutcomes#finish}), or tried again later ({@link
+ * PublicationOutcomes#retryLater}) when a retry can fix the failure. {@code COSIGN} signatures go
+ * to the registry ({@link CosignSignatureStore}), {@code NOTARY} grants to the Notary server
+ * ({@link NotaryPublisher}); other methods end FAILED.
  */
 @Singleton
 public class PublicationService {
@@ -47,108 +49,124 @@ public class PublicationService {
   private static final Set<String> RETRYABLE_CODES =
       Set.of("BLOB_UNKNOWN", "MANIFEST_BLOB_UNKNOWN");
 
-  private final PublicationRepository publications;
   private final PublicationOutcomes outcomes;
+  private final TargetHealth targets;
   private final CosignSignatureStore cosign;
   private final DigestLocks locks;
-  private final PublisherSettings settings;
+  private final RetrySettings retry;
   private final NotaryPublisher notary;
+  private final Clock clock;
 
   PublicationService(
-      PublicationRepository publications,
       PublicationOutcomes outcomes,
+      TargetHealth targets,
       CosignSignatureStore cosign,
       DigestLocks locks,
-      PublisherSettings settings,
-      NotaryPublisher notary) {
-    this.publications = publications;
+      RetrySettings retry,
+      NotaryPublisher notary,
+      Clock clock) {
     this.outcomes = outcomes;
+    this.targets = targets;
     this.cosign = cosign;
     this.locks = locks;
-    this.settings = settings;
+    this.retry = retry;
     this.notary = notary;
+    this.clock = clock;
   }
 
   /**
-   * @return the outcome, or empty when this signature was published (or given up) before
+   * Attempts {@code row} once and records the result.
+   *
+   * @param signature the row's event, decoded
+   * @return true if the row's target was down until this attempt (its waiting rows are due now)
    */
-  public Optional<Outcome> publish(SignatureCreated signature) {
-    if (publications.existsByDigestAndMethodAndKeyIdAndPayloadDigest(
-        signature.getImage().getDigest(),
-        signature.getMethod().name(),
-        signature.getKeyId(),
-        signature.getPayloadDigest())) {
-      LOG.info(
-          "signature {} of {} was handled before; nothing to do",
-          signature.getPayloadDigest(),
-          Topics.imageKey(signature.getImage()));
-      return Optional.empty();
+  public boolean attempt(PublicationRow row, SignatureCreated signature) {
+    int attempts = row.attempts() + 1;
+    Optional<String> invalid = invalid(signature);
+    Attempt result =
+        invalid.isPresent()
+            ? new Attempt.Done(Outcome.failed(invalid.get(), attempts))
+            : attemptOnce(signature, attempts);
+    // Whether the target answered this attempt: only then does it end the target's outage.
+    boolean answered =
+        invalid.isEmpty() && !(result instanceof Attempt.Retry down && down.targetDown());
+    if (result instanceof Attempt.Retry failure && givenUp(row)) {
+      result =
+          new Attempt.Done(
+              Outcome.failed(
+                  "gave up after "
+                      + retry.giveUpAfter()
+                      + " pending ("
+                      + attempts
+                      + " attempts): "
+                      + failure.reason(),
+                  attempts));
     }
-    Outcome outcome =
-        invalid(signature)
-            .map(reason -> Outcome.failed(reason, 0))
-            .orElseGet(() -> attempt(signature));
+    String key = Topics.imageKey(signature.getImage());
+    if (result instanceof Attempt.Retry failure) {
+      Instant next = outcomes.retryLater(row, attempts, failure);
+      LOG.info(
+          "publication attempt {} for {} failed ({}), next at {}{}",
+          attempts,
+          key,
+          failure.reason(),
+          next,
+          failure.targetDown() ? "; " + row.target() + " is down, its publications wait" : "");
+      return answered && targets.answered(row.target());
+    }
+    Outcome outcome = ((Attempt.Done) result).outcome();
     if (!outcome.published()) {
       LOG.warn(
           "publication of {} for {} failed after {} attempt(s): {}",
           signature.getPayloadDigest(),
-          Topics.imageKey(signature.getImage()),
-          outcome.attempts(),
+          key,
+          attempts,
           outcome.reason());
     }
-    return outcomes.record(signature, outcome) ? Optional.of(outcome) : Optional.empty();
+    outcomes.finish(row, signature.getImage(), outcome);
+    return answered && targets.answered(row.target());
   }
 
-  private Outcome attempt(SignatureCreated signature) {
+  private boolean givenUp(PublicationRow row) {
+    Duration limit = retry.giveUpAfter();
+    return limit != null && row.pendingSince().plus(limit).isBefore(clock.instant());
+  }
+
+  private Attempt attemptOnce(SignatureCreated signature, int attempts) {
     return signature.getMethod() == SigningMethod.NOTARY
-        ? attemptNotary(NotaryGrant.of(signature))
-        : attemptCosign(signature);
+        ? attemptNotary(NotaryGrant.of(signature), attempts)
+        : attemptCosign(signature, attempts);
   }
 
   /**
-   * Each try starts from a fresh fetch of the trust data; only an unreachable server or signer, a
-   * version conflict or a stale proposal is tried again.
+   * One try from a fresh fetch of the trust data. An unreachable server or signer-service puts the
+   * Notary target down; a version conflict or a stale proposal only retries this grant.
    */
-  private Outcome attemptNotary(NotaryGrant grant) {
-    int maxAttempts = notary.settings().attempts();
-    Duration wait = notary.settings().backoff();
-    String lastFailure = "no attempt made";
-    for (int attempts = 1; attempts <= maxAttempts; attempts++) {
-      try {
-        NotaryPublisher.Published published = notary.publishOnce(grant);
-        return Outcome.publishedToNotary(published.location(), attempts, published.version());
-      } catch (TrustDataException e) {
-        lastFailure = "notary " + e.problem() + ": " + e.getMessage();
-        if (!e.retryable()) {
-          return Outcome.failed(lastFailure, attempts);
-        }
-      } catch (SignerClient.SigningRefusedException e) {
-        lastFailure = e.getMessage();
-        if (!e.retryable()) {
-          return Outcome.failed(lastFailure, attempts);
-        }
-      } catch (RegistryException e) {
-        lastFailure = "manifest size unreadable: " + e.getMessage();
-        if (!e.retryable()) {
-          return Outcome.failed(lastFailure, attempts);
-        }
+  private Attempt attemptNotary(NotaryGrant grant, int attempts) {
+    try {
+      NotaryPublisher.Published published = notary.publishOnce(grant);
+      return new Attempt.Done(
+          Outcome.publishedToNotary(published.location(), attempts, published.version()));
+    } catch (TrustDataException e) {
+      String reason = "notary " + e.problem() + ": " + e.getMessage();
+      if (!e.retryable()) {
+        return new Attempt.Done(Outcome.failed(reason, attempts));
       }
-      if (attempts < maxAttempts) {
-        LOG.info(
-            "Notary publication attempt {} for {} failed ({}), next in {}",
-            attempts,
-            grant.gun(),
-            lastFailure,
-            wait);
-        sleep(wait);
-        wait = wait.multipliedBy(2);
+      return new Attempt.Retry(reason, e.problem() == TrustProblem.UNREACHABLE);
+    } catch (SignerClient.SigningRefusedException e) {
+      if (!e.retryable()) {
+        return new Attempt.Done(Outcome.failed(e.getMessage(), attempts));
       }
+      return new Attempt.Retry(e.getMessage(), e.status() != 409);
+    } catch (RegistryException e) {
+      String reason = "manifest size unreadable: " + e.getMessage();
+      return retryable(e)
+          ? new Attempt.Retry(reason, false)
+          : new Attempt.Done(Outcome.failed(reason, attempts));
     }
-    return Outcome.failed(
-        "gave up after " + maxAttempts + " attempts: " + lastFailure, maxAttempts);
   }
 
-  private Outcome attemptCosign(SignatureCreated signature) {
+  private Attempt attemptCosign(SignatureCreated signature, int attempts) {
     ImageRef image = signature.getImage();
     RepositoryRef repository = new RepositoryRef(image.getRegistry(), image.getRepository());
     CosignLayer layer =
@@ -157,38 +175,25 @@ public class PublicationService {
             signature.getPayloadDigest(),
             bytes(signature.getSignature()),
             signature.getCertificate());
-    String lockKey = Topics.imageKey(image);
-    String lastFailure = "no attempt made";
-    int attempts = 0;
-    while (attempts < settings.attempts()) {
-      attempts++;
-      try (DigestLocks.Held held = locks.lock(lockKey)) {
-        return Outcome.published(cosign.add(repository, image.getDigest(), layer), attempts);
-      } catch (RegistryException e) {
-        if (!retryable(e)) {
-          return Outcome.failed(e.getMessage(), attempts);
-        }
-        lastFailure = e.getMessage();
-      } catch (LostUpdateException e) {
-        lastFailure = e.getMessage();
-      } catch (InvalidSignatureManifestException e) {
-        return Outcome.failed(e.getMessage(), attempts);
-      } catch (UncheckedIOException e) {
-        // Only the password file is read here; its path and content stay out of the reason.
-        return Outcome.failed("registry credentials unreadable: " + e.getMessage(), attempts);
+    try (DigestLocks.Held held = locks.lock(Topics.imageKey(image))) {
+      return new Attempt.Done(
+          Outcome.published(cosign.add(repository, image.getDigest(), layer), attempts));
+    } catch (RegistryException e) {
+      if (!retryable(e)) {
+        return new Attempt.Done(Outcome.failed(e.getMessage(), attempts));
       }
-      if (attempts < settings.attempts()) {
-        Duration wait = settings.backoffAfter(attempts);
-        LOG.info(
-            "publication attempt {} for {} failed ({}), next in {}",
-            attempts,
-            lockKey,
-            lastFailure,
-            wait);
-        sleep(wait);
-      }
+      // Unreachable, 5xx, 429: the registry is down. A race with the registry's own state
+      // (BLOB_UNKNOWN, a digest mismatch) concerns this signature only.
+      return new Attempt.Retry(e.getMessage(), e.retryable());
+    } catch (LostUpdateException e) {
+      return new Attempt.Retry(e.getMessage(), false);
+    } catch (InvalidSignatureManifestException e) {
+      return new Attempt.Done(Outcome.failed(e.getMessage(), attempts));
+    } catch (UncheckedIOException e) {
+      // Only the password file is read here; its path and content stay out of the reason.
+      return new Attempt.Done(
+          Outcome.failed("registry credentials unreadable: " + e.getMessage(), attempts));
     }
-    return Outcome.failed("gave up after " + attempts + " attempts: " + lastFailure, attempts);
   }
 
   private static boolean retryable(RegistryException e) {
@@ -254,14 +259,5 @@ public class PublicationService {
     byte[] bytes = new byte[view.remaining()];
     view.get(bytes);
     return bytes;
-  }
-
-  private static void sleep(Duration wait) {
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted between publication attempts", e);
-    }
   }
 }

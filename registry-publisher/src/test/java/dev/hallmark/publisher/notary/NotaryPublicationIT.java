@@ -113,8 +113,8 @@ class NotaryPublicationIT implements TestPropertyProvider {
     properties.put("hallmark.notary.url", proxy.url().toString());
     properties.put("hallmark.notary.trust-pinning", pinning.toString());
     properties.put("hallmark.notary.signer-url", signer.url().toString());
-    properties.put("hallmark.notary.attempts", "2");
-    properties.put("hallmark.notary.backoff", "100ms");
+    properties.put("hallmark.publisher.retry.backoff", "100ms");
+    properties.put("hallmark.publisher.retry.max-backoff", "1s");
     properties.put("it.shiftable-clock", "true");
     return properties;
   }
@@ -268,26 +268,35 @@ class NotaryPublicationIT implements TestPropertyProvider {
 
   @Test
   @Order(8)
-  void unreachableServer_endsFailedAfterTheConfiguredAttempts() throws Exception {
+  void unreachableServer_grantWaits_andIsPublishedOnceTheServerAnswers() throws Exception {
+    SignatureCreated grant = grant(push("11.0"), "11.0");
     proxy.down = true;
     try {
-      SignatureCreated grant = grant(push("11.0"), "11.0");
-      PublicationFailed failed = awaitFailed(send(grant));
-
-      assertThat(failed.getReason())
-          .startsWith("gave up after 2 attempts: notary UNREACHABLE")
-          .contains("answered 503");
-      assertThat(failed.getAttempts()).isEqualTo(2);
+      send(grant);
+      // Retried meanwhile (100 ms doubling up to 1 s), and never given up.
+      Instant until = Instant.now().plus(Duration.ofSeconds(6));
+      while (Instant.now().isBefore(until)) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
+          publications.add((SpecificRecord) codec.decode(record.value()));
+        }
+      }
+      assertThat(publications)
+          .noneMatch(
+              event ->
+                  event instanceof PublicationFailed f
+                      && f.getRequestId().equals(grant.getRequestId()));
     } finally {
       proxy.down = false;
     }
+
+    assertThat(awaitPublished(grant).getNotaryVersion()).isEqualTo(7);
     assertListed();
   }
 
   @Test
   @Order(9)
   void afterTheAttacks_theNextTagIsPublishedOnTopOfTheTrueState() throws Exception {
-    assertThat(awaitPublished(send(grant(push("10.0"), "10.0"))).getNotaryVersion()).isEqualTo(7);
+    assertThat(awaitPublished(send(grant(push("10.0"), "10.0"))).getNotaryVersion()).isEqualTo(8);
     assertListed();
   }
 

@@ -6,7 +6,6 @@ import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.SignatureCreated;
 import dev.hallmark.events.SigningMethod;
 import dev.hallmark.oci.Digests;
-import dev.hallmark.publisher.registry.PublisherSettings;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -116,23 +115,22 @@ class PublicationServiceTest {
 
   @Test
   void backoffAfter_doublesUpToMax() {
-    PublisherSettings settings =
-        new PublisherSettings(
-            5,
+    RetrySettings settings =
+        new RetrySettings(
             Duration.ofSeconds(2),
-            Duration.ofSeconds(16),
-            4,
-            2,
-            Duration.ofSeconds(3),
-            Duration.ofSeconds(15));
+            Duration.ofSeconds(30),
+            null,
+            Duration.ofMinutes(5),
+            Duration.ofMillis(500));
 
-    assertThat(List.of(1, 2, 3, 4, 5).stream().map(settings::backoffAfter))
+    assertThat(List.of(1, 2, 3, 4, 5, 50).stream().map(settings::backoffAfter))
         .containsExactly(
             Duration.ofSeconds(2),
             Duration.ofSeconds(4),
             Duration.ofSeconds(8),
             Duration.ofSeconds(16),
-            Duration.ofSeconds(16));
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30));
   }
 
   @Test

@@ -162,6 +162,8 @@ public final class DemoConfiguration {
     }
     if (service.equals(ServiceDefinition.PUBLISHER)) {
       Map<String, String> env = new LinkedHashMap<>(notaryEnvironment());
+      // The re-drive API (stack redrive) takes the admin token policy-service's admin API takes.
+      env.put(ADMIN_TOKEN_SHA256, DemoProject.sha256Hex(adminToken()));
       if (notaryUrl.isPresent()) {
         // The publisher has signer-service sign targets/releases; its default assumes port 8082.
         env.put(DemoNotary.SIGNER_URL, "http://127.0.0.1:" + signerPort);
