@@ -102,12 +102,20 @@ final class EventMap {
     return "`" + type.getName() + "`";
   }
 
-  /** The markdown table, one row per catalogue topic, in catalogue order. */
+  /**
+   * The catalogue's event topics, in catalogue order: dead-letter topics (no event types of their
+   * own, written by service-runtime for every listener) are described in prose instead.
+   */
+  static List<TopicSpec> eventTopics() {
+    return Topics.ALL.stream().filter(topic -> !topic.eventTypes().isEmpty()).toList();
+  }
+
+  /** The markdown table, one row per event topic, in catalogue order. */
   String table() {
     List<String> lines = new ArrayList<>();
     lines.add("| topic | written by (outbox call sites) | read by (listeners) |");
     lines.add("|---|---|---|");
-    for (TopicSpec topic : Topics.ALL) {
+    for (TopicSpec topic : eventTopics()) {
       lines.add(
           "| `"
               + topic.name()

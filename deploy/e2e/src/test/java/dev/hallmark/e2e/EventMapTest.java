@@ -3,13 +3,11 @@ package dev.hallmark.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import dev.hallmark.schemas.topics.ConsumerGroup;
 import dev.hallmark.schemas.topics.ConsumerGroups;
 import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.TopicSpec;
-import dev.hallmark.schemas.topics.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the event map of {@code docs/events.md} equal to the code: the table between the markers
- * is generated from the compiled classes ({@link EventMap}), and the topic catalogue's owner and
+ * Keeps the event map of {@code docs/events.md} equal to the code: the table between the markers is
+ * generated from the compiled classes ({@link EventMap}), and the topic catalogue's owner and
  * consumers must be the services whose code writes and reads each topic.
  *
  * <p>After changing who writes or reads a topic, regenerate the table with {@value #REGENERATE}.
@@ -62,14 +60,15 @@ class EventMapTest {
       return;
     }
     assertThat(documented)
-        .as("the event map in docs/events.md no longer matches the code; regenerate it: %s",
+        .as(
+            "the event map in docs/events.md no longer matches the code; regenerate it: %s",
             REGENERATE)
         .isEqualTo(generated);
   }
 
   @Test
   void catalogue_ownerIsTheOnlyServiceThatWritesEachTopic() {
-    for (TopicSpec topic : Topics.ALL) {
+    for (TopicSpec topic : EventMap.eventTopics()) {
       SortedSet<String> writing = services(map.writers.get(topic.name()));
       assertThat(writing)
           .as("services whose code writes %s (catalogue owner: %s)", topic.name(), topic.owner())
@@ -80,15 +79,14 @@ class EventMapTest {
   @Test
   void catalogue_consumersAreTheServicesWithAListener() {
     Map<String, SortedSet<String>> reading = map.readingServices();
-    for (TopicSpec topic : Topics.ALL) {
+    for (TopicSpec topic : EventMap.eventTopics()) {
       Set<String> declared = new TreeSet<>(topic.consumers());
       declared.retainAll(Services.ALL);
       assertThat(reading.getOrDefault(topic.name(), new TreeSet<>()))
           .as(
               "services with a listener of %s; the catalogue (Topics) says %s: change the"
                   + " catalogue or the listeners",
-              topic.name(),
-              topic.consumers())
+              topic.name(), topic.consumers())
           .containsExactlyInAnyOrderElementsOf(declared);
     }
   }

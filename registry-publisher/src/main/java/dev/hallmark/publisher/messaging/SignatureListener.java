@@ -16,8 +16,8 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Consumes {@code hallmark.signatures.v1} one poll at a time and records its created signatures as
  * pending publications, in one transaction ({@link PublicationQueue}); the publication worker
- * publishes them later, so the offsets move on at once whatever state the registries are in.
- * {@code SigningFailed} and {@code DecisionRejected} have nothing to publish (intake ends a failed
+ * publishes them later, so the offsets move on at once whatever state the registries are in. {@code
+ * SigningFailed} and {@code DecisionRejected} have nothing to publish (intake ends a failed
  * request, audit records both) and are passed over. Recording is idempotent: a redelivered
  * signature is not queued twice.
  */
