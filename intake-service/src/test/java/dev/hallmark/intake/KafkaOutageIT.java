@@ -2,11 +2,12 @@ package dev.hallmark.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.KafkaBroker;
-import dev.hallmark.deploy.local.Ports;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.infrastructure.KafkaBroker;
+import dev.hallmark.deploy.local.infrastructure.Ports;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.runtime.outbox.OutboxRepository;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -35,7 +36,7 @@ class KafkaOutageIT {
   @Test
   void submit_whileKafkaIsDown_isAcceptedKeptAndRelayedWhenKafkaIsBack() throws Exception {
     int kafkaPort = Ports.freePort();
-    Map<String, Object> properties = new HashMap<>(TestDecisionKey.serviceProperties(infra));
+    Map<String, Object> properties = new HashMap<>(TestDecisionKey.intakeProperties(infra));
     properties.put("datasources.default.url", isolatedDatabase());
     properties.put("kafka.bootstrap.servers", "127.0.0.1:" + kafkaPort);
     properties.put("kafka.producers.outbox-relay.max.block.ms", "2000");

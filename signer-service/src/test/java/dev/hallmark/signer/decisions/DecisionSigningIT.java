@@ -1,14 +1,14 @@
 package dev.hallmark.signer.decisions;
 
-import static dev.hallmark.signer.KafkaTestClient.header;
-import static dev.hallmark.signer.KafkaTestClient.key;
+import static dev.hallmark.testing.KafkaTestClient.header;
+import static dev.hallmark.testing.KafkaTestClient.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.DecisionOutcome;
 import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.Origin;
@@ -20,11 +20,11 @@ import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;
-import dev.hallmark.signer.KafkaTestClient;
-import dev.hallmark.signer.TestDecisionKey;
 import dev.hallmark.signer.TestToken;
 import dev.hallmark.signer.signers.SigningAlgorithm;
 import dev.hallmark.signer.signers.TestKeys;
+import dev.hallmark.testing.KafkaTestClient;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -94,7 +94,7 @@ class DecisionSigningIT implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(infra.serviceProperties());
     properties.putAll(TestToken.properties());
-    properties.putAll(TestDecisionKey.properties());
+    properties.putAll(TestDecisionKey.signerProperties());
     pkcs11Key(properties, EC_KEY, "ECDSA_P256");
     pkcs11Key(properties, RSA_KEY, "RSA_2048");
     try {
@@ -347,27 +347,17 @@ class DecisionSigningIT implements TestPropertyProvider {
     kafka.send(
         Topics.POLICY_DECISIONS.name(),
         decision.getRequestId().toString(),
-        EventCodec.standard().encode(TestDecisionKey.sign(decision)));
+        TestDecisionKey.sign(decision));
   }
 
   private List<SignatureCreated> awaitSignatures(UUID requestId, int count) throws Exception {
-    return kafka.await(SIGNATURES, record -> isFor(record, requestId), count, WAIT).stream()
-        .map(DecisionSigningIT::decode)
-        .toList();
+    return kafka.awaitEvents(
+        SIGNATURES, SignatureCreated.class, s -> s.getRequestId().equals(requestId), count, WAIT);
   }
 
   private List<SigningFailed> awaitFailures(UUID requestId, int count) throws Exception {
-    return kafka
-        .await(
-            SIGNATURES,
-            record ->
-                EventCodec.standard().decode(record.value()) instanceof SigningFailed failed
-                    && failed.getRequestId().equals(requestId),
-            count,
-            WAIT)
-        .stream()
-        .map(record -> EventCodec.standard().decode(record.value(), SigningFailed.class))
-        .toList();
+    return kafka.awaitEvents(
+        SIGNATURES, SigningFailed.class, f -> f.getRequestId().equals(requestId), count, WAIT);
   }
 
   private List<ConsumerRecord<byte[], byte[]>> signatureRecords(UUID requestId) {
@@ -379,7 +369,7 @@ class DecisionSigningIT implements TestPropertyProvider {
   }
 
   private ConsumerRecord<byte[], byte[]> awaitDeadLetter(String recordKey) throws Exception {
-    return kafka.await(DEAD_LETTERS, r -> recordKey.equals(key(r)), 1, WAIT).get(0);
+    return kafka.awaitFirst(DEAD_LETTERS, r -> recordKey.equals(key(r)), WAIT);
   }
 
   private static boolean isFor(ConsumerRecord<byte[], byte[]> record, UUID requestId) {

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.NotaryCli;
-import dev.hallmark.deploy.local.TestInfrastructure;
-import dev.hallmark.deploy.local.TrustPinningFile;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.infrastructure.NotaryCli;
+import dev.hallmark.deploy.local.infrastructure.TrustPinningFile;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.DecisionOutcome;
 import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.PolicyDecision;
@@ -30,11 +30,11 @@ import dev.hallmark.notary.TufKeys;
 import dev.hallmark.notary.VerifiedTrustData;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
-import dev.hallmark.signer.KafkaTestClient;
-import dev.hallmark.signer.TestDecisionKey;
 import dev.hallmark.signer.TestToken;
 import dev.hallmark.signer.decisions.SignatureRepository;
 import dev.hallmark.signer.decisions.SignatureRow;
+import dev.hallmark.testing.KafkaTestClient;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -136,7 +136,7 @@ class NotarySigningIT implements TestPropertyProvider {
     gun = registry + "/" + repository;
     Map<String, String> properties = new HashMap<>(infra.serviceProperties());
     properties.putAll(TestToken.properties());
-    properties.putAll(TestDecisionKey.properties());
+    properties.putAll(TestDecisionKey.signerProperties());
     String prefix = "hallmark.signer.keys." + KEY + ".";
     properties.put(prefix + "backend", "pkcs11");
     properties.put(prefix + "algorithm", "ECDSA_P256");
@@ -440,27 +440,17 @@ class NotarySigningIT implements TestPropertyProvider {
     kafka.send(
         Topics.POLICY_DECISIONS.name(),
         decision.getRequestId().toString(),
-        EventCodec.standard().encode(TestDecisionKey.sign(decision)));
+        TestDecisionKey.sign(decision));
   }
 
   private List<SignatureCreated> awaitSignatures(UUID requestId, int count) throws Exception {
-    return kafka
-        .await(
-            SIGNATURES,
-            record ->
-                EventCodec.standard().decode(record.value()) instanceof SignatureCreated created
-                    && created.getRequestId().equals(requestId),
-            count,
-            WAIT)
-        .stream()
-        .map(record -> EventCodec.standard().decode(record.value(), SignatureCreated.class))
-        .toList();
+    return kafka.awaitEvents(
+        SIGNATURES, SignatureCreated.class, s -> s.getRequestId().equals(requestId), count, WAIT);
   }
 
   private List<SigningFailed> awaitFailures(UUID requestId, int count) throws Exception {
-    return kafka.await(SIGNATURES, record -> isFailureOf(record, requestId), count, WAIT).stream()
-        .map(record -> EventCodec.standard().decode(record.value(), SigningFailed.class))
-        .toList();
+    return kafka.awaitEvents(
+        SIGNATURES, SigningFailed.class, f -> f.getRequestId().equals(requestId), count, WAIT);
   }
 
   private List<ConsumerRecord<byte[], byte[]>> failuresOf(UUID requestId) {
