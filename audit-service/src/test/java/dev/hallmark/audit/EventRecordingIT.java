@@ -221,7 +221,7 @@ class EventRecordingIT implements TestPropertyProvider {
     String key = "garbage-" + UUID.randomUUID();
     send(Topics.SIGNING_REQUESTS.name(), key, "not an event".getBytes(StandardCharsets.UTF_8));
 
-    ConsumerRecord<byte[], byte[]> parked = awaitDeadLetter(key);
+    ConsumerRecord<byte[], byte[]> parked = kafka.awaitDeadLetter(Services.AUDIT, key, WAIT);
     assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
     assertThat(header(parked, DeadLetterHeaders.REASON)).isNotBlank();
     assertThat(header(parked, DeadLetterHeaders.SOURCE_TOPIC))
@@ -238,13 +238,6 @@ class EventRecordingIT implements TestPropertyProvider {
 
   private void send(String topic, String key, byte[] value) throws Exception {
     kafka.send(topic, key, value);
-  }
-
-  private ConsumerRecord<byte[], byte[]> awaitDeadLetter(String key) throws Exception {
-    return kafka.awaitFirst(
-        Topics.deadLetterFor(Services.AUDIT).name(),
-        record -> key.equals(KafkaTestClient.key(record)),
-        WAIT);
   }
 
   private static <T> T await(Await.Probe<T> probe, Predicate<T> done) throws Exception {

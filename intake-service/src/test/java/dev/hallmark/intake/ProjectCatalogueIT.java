@@ -171,7 +171,7 @@ class ProjectCatalogueIT implements TestPropertyProvider {
     String token = "token-" + UUID.randomUUID();
     publish(catalogued(project, 1, token).build());
 
-    ConsumerRecord<byte[], byte[]> parked = awaitDeadLetter(key);
+    ConsumerRecord<byte[], byte[]> parked = kafka.awaitDeadLetter(Services.INTAKE, key, WAIT);
     assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
     assertThat(header(parked, DeadLetterHeaders.REASON)).isNotBlank();
     assertThat(header(parked, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(Topics.PROJECTS.name());
@@ -196,7 +196,7 @@ class ProjectCatalogueIT implements TestPropertyProvider {
     publish(unusable);
 
     awaitStatus(token, project, "default", code -> code == 401);
-    ConsumerRecord<byte[], byte[]> parked = awaitDeadLetter(project);
+    ConsumerRecord<byte[], byte[]> parked = kafka.awaitDeadLetter(Services.INTAKE, project, WAIT);
     assertThat(header(parked, DeadLetterHeaders.REASON))
         .isEqualTo(
             "project "
@@ -343,10 +343,5 @@ class ProjectCatalogueIT implements TestPropertyProvider {
          "artifacts": [{"repository": "127.0.0.1:15000/%s/app", "digest": "%s", "tags": ["1.0"]}]}
         """
         .formatted(project, policy, project, DIGEST);
-  }
-
-  private ConsumerRecord<byte[], byte[]> awaitDeadLetter(String key) throws Exception {
-    return kafka.awaitFirst(
-        Topics.deadLetterFor(Services.INTAKE).name(), record -> key.equals(key(record)), WAIT);
   }
 }

@@ -323,7 +323,7 @@ class RequestProgressIT implements TestPropertyProvider {
 
   /** The records on intake's dead-letter topic, from its beginning to its end as of now. */
   private List<ConsumerRecord<byte[], byte[]>> deadLetters() {
-    return kafka.readAll(Topics.deadLetterFor(Services.INTAKE).name());
+    return kafka.deadLetters(Services.INTAKE);
   }
 
   private UUID submit(String digest) {

@@ -317,7 +317,12 @@ class PublicationIT implements TestPropertyProvider {
     byte[] garbage = "not an event".getBytes(StandardCharsets.UTF_8);
     kafka.send(Topics.SIGNATURES.name(), key, garbage);
 
-    List<byte[]> parked = awaitDeadLetters(key).stream().map(ConsumerRecord::value).toList();
+    kafka.awaitDeadLetter(Services.REGISTRY_PUBLISHER, key, WAIT);
+    List<byte[]> parked =
+        kafka.deadLetters(Services.REGISTRY_PUBLISHER).stream()
+            .filter(record -> key.equals(KafkaTestClient.key(record)))
+            .map(ConsumerRecord::value)
+            .toList();
 
     assertThat(parked).as("dead letters with key %s", key).containsExactly(garbage);
   }
@@ -327,17 +332,9 @@ class PublicationIT implements TestPropertyProvider {
     String key = "garbage-" + UUID.randomUUID();
     kafka.send(Topics.SIGNATURES.name(), key, "not an event".getBytes(StandardCharsets.UTF_8));
 
-    ConsumerRecord<byte[], byte[]> parked = awaitDeadLetters(key).get(0);
+    ConsumerRecord<byte[], byte[]> parked =
+        kafka.awaitDeadLetter(Services.REGISTRY_PUBLISHER, key, WAIT);
     assertThat(KafkaTestClient.header(parked, DeadLetterHeaders.REASON)).isNotBlank();
-  }
-
-  /** The records with this key on the publisher's dead-letter topic, once there is one. */
-  private List<ConsumerRecord<byte[], byte[]>> awaitDeadLetters(String key) throws Exception {
-    return kafka.await(
-        Topics.deadLetterFor(Services.REGISTRY_PUBLISHER).name(),
-        record -> key.equals(KafkaTestClient.key(record)),
-        1,
-        WAIT);
   }
 
   // ---------------------------------------------------------------------------------------------

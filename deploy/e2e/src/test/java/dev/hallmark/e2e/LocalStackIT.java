@@ -336,7 +336,7 @@ class LocalStackIT {
   /** The reasons intake parked records with these bytes for, from its dead-letter topic. */
   private List<String> intakeDeadLetterReasons(byte[] value) {
     try (KafkaTestClient kafka = new KafkaTestClient(stackEnv.get("HALLMARK_KAFKA_BOOTSTRAP"))) {
-      return kafka.readAll(Topics.deadLetterFor(Services.INTAKE).name()).stream()
+      return kafka.deadLetters(Services.INTAKE).stream()
           .filter(record -> Arrays.equals(record.value(), value))
           .map(record -> KafkaTestClient.header(record, DeadLetterHeaders.REASON))
           .filter(Objects::nonNull)

@@ -3,6 +3,7 @@ package dev.hallmark.testing;
 import dev.hallmark.deploy.local.infrastructure.Infrastructure;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.serde.EventSerializer;
+import dev.hallmark.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,6 +113,21 @@ public final class KafkaTestClient implements AutoCloseable {
       String topic, Predicate<ConsumerRecord<byte[], byte[]>> match, Duration timeout)
       throws Exception {
     return await(topic, match, 1, timeout).get(0);
+  }
+
+  /**
+   * The first record with this key on the service's dead-letter topic ({@link
+   * Topics#deadLetterFor}), waiting up to {@code timeout} for it.
+   */
+  public ConsumerRecord<byte[], byte[]> awaitDeadLetter(
+      String service, String key, Duration timeout) throws Exception {
+    return awaitFirst(
+        Topics.deadLetterFor(service).name(), record -> key.equals(key(record)), timeout);
+  }
+
+  /** Every record on the service's dead-letter topic now. */
+  public List<ConsumerRecord<byte[], byte[]>> deadLetters(String service) {
+    return readAll(Topics.deadLetterFor(service).name());
   }
 
   /**

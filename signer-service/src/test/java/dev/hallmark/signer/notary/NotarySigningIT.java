@@ -1,5 +1,8 @@
 package dev.hallmark.signer.notary;
 
+import static dev.hallmark.signer.SignerEvents.awaitFailures;
+import static dev.hallmark.signer.SignerEvents.awaitSignatures;
+import static dev.hallmark.signer.SignerEvents.sendDecision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -167,7 +170,7 @@ class NotarySigningIT implements TestPropertyProvider {
 
     approvedImage = image(List.of("1.0"));
     decision = decision(List.of(approvedImage));
-    send(decision);
+    sendDecision(kafka, decision);
   }
 
   @AfterAll
@@ -187,7 +190,7 @@ class NotarySigningIT implements TestPropertyProvider {
   @Test
   @Order(1)
   void approvedDecision_withNotary_recordsASignedGrantBesideTheCosignSignature() throws Exception {
-    List<SignatureCreated> events = awaitSignatures(decision.getRequestId(), 2);
+    List<SignatureCreated> events = awaitSignatures(kafka, decision.getRequestId(), 2);
 
     assertThat(events)
         .extracting(SignatureCreated::getMethod)
@@ -298,7 +301,7 @@ class NotarySigningIT implements TestPropertyProvider {
     JsonNode problem = assertProblem(answer, 422, "UNAPPROVED_CHANGE");
     assertThat(problem.get("changes").toString())
         .isEqualTo("[\"adds tag 2.0, which was not approved\"]");
-    List<SigningFailed> failed = awaitFailures(decision.getRequestId(), 1);
+    List<SigningFailed> failed = awaitFailures(kafka, decision.getRequestId(), 1);
     assertThat(failed).hasSize(1);
     SigningFailed audit = failed.get(0);
     assertThat(audit.getMethod()).isEqualTo(SigningMethod.NOTARY);
@@ -363,9 +366,9 @@ class NotarySigningIT implements TestPropertyProvider {
     ImageRef untagged = image(List.of());
     PolicyDecision untaggedDecision = decision(List.of(untagged));
 
-    send(untaggedDecision);
-    List<SigningFailed> failed = awaitFailures(untaggedDecision.getRequestId(), 1);
-    List<SignatureCreated> created = awaitSignatures(untaggedDecision.getRequestId(), 1);
+    sendDecision(kafka, untaggedDecision);
+    List<SigningFailed> failed = awaitFailures(kafka, untaggedDecision.getRequestId(), 1);
+    List<SignatureCreated> created = awaitSignatures(kafka, untaggedDecision.getRequestId(), 1);
 
     assertThat(failed.get(0).getMethod()).isEqualTo(SigningMethod.NOTARY);
     assertThat(failed.get(0).getReason())
@@ -433,24 +436,6 @@ class NotarySigningIT implements TestPropertyProvider {
     // The document is never echoed.
     assertThat(answer.body()).doesNotContain("\"hashes\"");
     return problem;
-  }
-
-  /** Sends the decision as policy-service would: authenticated with its key. */
-  private void send(PolicyDecision decision) throws Exception {
-    kafka.send(
-        Topics.POLICY_DECISIONS.name(),
-        decision.getRequestId().toString(),
-        TestDecisionKey.sign(decision));
-  }
-
-  private List<SignatureCreated> awaitSignatures(UUID requestId, int count) throws Exception {
-    return kafka.awaitEvents(
-        SIGNATURES, SignatureCreated.class, s -> s.getRequestId().equals(requestId), count, WAIT);
-  }
-
-  private List<SigningFailed> awaitFailures(UUID requestId, int count) throws Exception {
-    return kafka.awaitEvents(
-        SIGNATURES, SigningFailed.class, f -> f.getRequestId().equals(requestId), count, WAIT);
   }
 
   private List<ConsumerRecord<byte[], byte[]>> failuresOf(UUID requestId) {
