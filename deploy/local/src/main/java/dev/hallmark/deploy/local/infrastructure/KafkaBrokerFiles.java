@@ -17,7 +17,7 @@ public final class KafkaBrokerFiles {
     String data = dataDir.toAbsolutePath().toString();
     return String.join(
             "\n",
-            "# Written by dev.hallmark.deploy.local.KafkaBroker; rewritten at every start.",
+            "# Written by dev.hallmark.deploy.local.infrastructure.KafkaBroker; rewritten at every start.",
             "process.roles=broker,controller",
             "node.id=" + NODE_ID,
             "controller.quorum.voters=" + NODE_ID + "@127.0.0.1:" + controllerPort,

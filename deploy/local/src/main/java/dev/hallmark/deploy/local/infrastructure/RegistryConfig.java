@@ -15,7 +15,7 @@ public final class RegistryConfig {
   public static String render(int port, Path storageDir, Optional<RegistryServer.Webhook> webhook) {
     StringBuilder yaml = new StringBuilder();
     yaml.append(
-            "# Written by dev.hallmark.deploy.local.RegistryServer; holds a secret (mode 0600).\n")
+            "# Written by dev.hallmark.deploy.local.infrastructure.RegistryServer; holds a secret (mode 0600).\n")
         .append("version: 0.1\n")
         .append("log:\n")
         // At info the registry logs each endpoint's headers, i.e. the webhook secret. The access

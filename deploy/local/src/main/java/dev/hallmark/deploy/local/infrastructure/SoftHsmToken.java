@@ -207,7 +207,7 @@ public final class SoftHsmToken {
   }
 
   static String config(Path tokenDir) {
-    return "# Written by dev.hallmark.deploy.local.SoftHsmToken.\n"
+    return "# Written by dev.hallmark.deploy.local.infrastructure.SoftHsmToken.\n"
         + "directories.tokendir = "
         + tokenDir
         + "\n"
