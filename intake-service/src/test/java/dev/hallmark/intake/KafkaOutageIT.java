@@ -7,6 +7,7 @@ import dev.hallmark.deploy.local.infrastructure.KafkaBroker;
 import dev.hallmark.deploy.local.infrastructure.Ports;
 import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.runtime.outbox.OutboxRepository;
+import dev.hallmark.testing.Await;
 import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,8 +67,7 @@ class KafkaOutageIT {
       try (KafkaBroker broker =
           KafkaBroker.start(
               KafkaBroker.Settings.forTests(dir, dir).withPorts(kafkaPort, Ports.freePort()))) {
-        awaitTrue(() -> outbox.count() == 0, RECOVERY);
-        assertThat(outbox.count()).as("outbox drained after recovery").isZero();
+        Await.until("outbox drained after recovery", RECOVERY, () -> outbox.count() == 0);
       }
     }
   }
@@ -82,13 +81,5 @@ class KafkaOutageIT {
       statement.execute("CREATE DATABASE " + name);
     }
     return infra.jdbcUrl().substring(0, infra.jdbcUrl().lastIndexOf('/') + 1) + name;
-  }
-
-  private static void awaitTrue(BooleanSupplier condition, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-    }
   }
 }

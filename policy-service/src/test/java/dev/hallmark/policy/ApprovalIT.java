@@ -80,13 +80,13 @@ class ApprovalIT implements TestPropertyProvider {
   }
 
   @BeforeAll
-  void connect() {
+  void connect() throws Exception {
     kafka = KafkaTestClient.of(infra);
     decisions = new TopicReader(infra.kafkaBootstrap(), Topics.POLICY_DECISIONS.name(), WAIT);
   }
 
   @AfterAll
-  void disconnect() {
+  void disconnect() throws Exception {
     if (kafka != null) {
       kafka.close();
     }

@@ -77,7 +77,8 @@ class PolicyAdminIT implements TestPropertyProvider {
   }
 
   @Test
-  void putProject_thenChangePolicy_nextDecisionUsesTheNewVersionAndOldOnesKeepTheirs() {
+  void putProject_thenChangePolicy_nextDecisionUsesTheNewVersionAndOldOnesKeepTheirs()
+      throws Exception {
     String project = "team-" + UUID.randomUUID().toString().substring(0, 8);
     HttpResponse<Map<String, Object>> created =
         client

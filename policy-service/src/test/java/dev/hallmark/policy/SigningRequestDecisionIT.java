@@ -70,7 +70,7 @@ class SigningRequestDecisionIT implements TestPropertyProvider {
   }
 
   @BeforeAll
-  void connect() {
+  void connect() throws Exception {
     kafka = KafkaTestClient.of(infra);
     decisions = new TopicReader(infra.kafkaBootstrap(), Topics.POLICY_DECISIONS.name(), WAIT);
     deadLetters =
@@ -78,7 +78,7 @@ class SigningRequestDecisionIT implements TestPropertyProvider {
   }
 
   @AfterAll
-  void disconnect() {
+  void disconnect() throws Exception {
     if (kafka != null) {
       kafka.close();
     }
@@ -258,7 +258,7 @@ class SigningRequestDecisionIT implements TestPropertyProvider {
   }
 
   @Test
-  void recordFailingAfterRetries_isParkedWithReason() {
+  void recordFailingAfterRetries_isParkedWithReason() throws Exception {
     String key = "failing-" + UUID.randomUUID();
     ConsumerRecord<byte[], byte[]> record =
         new ConsumerRecord<>(
