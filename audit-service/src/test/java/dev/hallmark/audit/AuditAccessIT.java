@@ -3,8 +3,8 @@ package dev.hallmark.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallmark.audit.ledger.LedgerAppender;
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.runtime.http.TokenHash;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

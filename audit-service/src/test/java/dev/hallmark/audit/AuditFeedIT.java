@@ -8,8 +8,8 @@ import dev.hallmark.audit.ledger.Timestamps;
 import dev.hallmark.audit.merkle.IndependentMerkle;
 import dev.hallmark.audit.tail.AuditTail;
 import dev.hallmark.audit.tail.TailOptions;
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.AuditCheckpoint;
 import dev.hallmark.events.AuditRecord;
 import dev.hallmark.events.DecisionRejected;
@@ -17,6 +17,8 @@ import dev.hallmark.events.SigningRequested;
 import dev.hallmark.runtime.outbox.OutboxRepository;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
+import dev.hallmark.testing.Await;
+import dev.hallmark.testing.KafkaTestClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -34,19 +36,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -74,7 +70,7 @@ class AuditFeedIT implements TestPropertyProvider {
   // Taken before the service starts (the instance exists before its context).
   final long firstOffset = AuditTopic.endOffset(infra);
   final List<SpecificRecord> sent = new ArrayList<>();
-  KafkaProducer<String, byte[]> producer;
+  final KafkaTestClient kafka = KafkaTestClient.of(infra);
 
   @Inject Checkpointer checkpointer;
   @Inject LedgerAppender appender;
@@ -89,9 +85,7 @@ class AuditFeedIT implements TestPropertyProvider {
 
   @AfterAll
   void closeProducer() {
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
-    }
+    kafka.close();
   }
 
   @Test
@@ -240,11 +234,10 @@ class AuditFeedIT implements TestPropertyProvider {
       CompletableFuture<Long> running = CompletableFuture.supplyAsync(tail::run);
       appender.append(TestEntries.drafts(3, "following"));
 
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (out.toString(StandardCharsets.UTF_8).lines().count() < 3
-          && System.nanoTime() < deadline) {
-        Thread.sleep(200);
-      }
+      Await.until(
+          "three lines of the tail",
+          WAIT,
+          () -> out.toString(StandardCharsets.UTF_8).lines().count() >= 3);
       tail.stop();
       assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo(3);
     }
@@ -330,18 +323,11 @@ class AuditFeedIT implements TestPropertyProvider {
 
   private void awaitLedgerHas(int entriesOfThisTest) throws Exception {
     List<String> expected = sent.stream().map(AuditFeedIT::eventId).toList();
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      List<String> stored = ledgerRows().stream().map(Row::eventId).toList();
-      if (stored.containsAll(expected)) {
-        assertThat(expected).hasSize(entriesOfThisTest);
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the ledger did not get " + expected + " within " + WAIT);
-      }
-      Thread.sleep(200);
-    }
+    Await.until(
+        "the ledger has " + expected,
+        WAIT,
+        () -> ledgerRows().stream().map(Row::eventId).toList().containsAll(expected));
+    assertThat(expected).hasSize(entriesOfThisTest);
   }
 
   private void send(String topic, String key, SpecificRecord event) throws Exception {
@@ -350,14 +336,7 @@ class AuditFeedIT implements TestPropertyProvider {
   }
 
   private void produce(String topic, String key, SpecificRecord event) throws Exception {
-    if (producer == null) {
-      Properties config = new Properties();
-      config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
-      config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
-      config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000);
-      producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    }
-    producer.send(new ProducerRecord<>(topic, key, EventCodec.standard().encode(event))).get();
+    kafka.send(topic, key, event);
   }
 
   private static DecisionRejected rejected(SigningRequested request) {

@@ -1,7 +1,7 @@
 package dev.hallmark.audit;
 
-import dev.hallmark.deploy.local.DatabaseRoles;
-import dev.hallmark.deploy.local.Infrastructure;
+import dev.hallmark.deploy.local.infrastructure.DatabaseRoles;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
 import dev.hallmark.schemas.auth.DecisionKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;

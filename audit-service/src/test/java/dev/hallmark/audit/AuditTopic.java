@@ -1,6 +1,6 @@
 package dev.hallmark.audit;
 
-import dev.hallmark.deploy.local.Infrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
 import java.time.Duration;

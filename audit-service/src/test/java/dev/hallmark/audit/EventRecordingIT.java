@@ -1,9 +1,10 @@
 package dev.hallmark.audit;
 
+import static dev.hallmark.testing.KafkaTestClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.CataloguePolicy;
 import dev.hallmark.events.CatalogueSubmitter;
 import dev.hallmark.events.DecisionOutcome;
@@ -19,6 +20,8 @@ import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;
+import dev.hallmark.testing.Await;
+import dev.hallmark.testing.KafkaTestClient;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -32,19 +35,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -55,7 +48,7 @@ import org.junit.jupiter.api.TestInstance;
 class EventRecordingIT implements TestPropertyProvider {
   static final Duration WAIT = Duration.ofSeconds(60);
   final Infrastructure infra = TestInfrastructure.shared();
-  KafkaProducer<String, byte[]> producer;
+  final KafkaTestClient kafka = KafkaTestClient.of(infra);
 
   @Inject
   @Client("/")
@@ -68,9 +61,7 @@ class EventRecordingIT implements TestPropertyProvider {
 
   @AfterAll
   void closeProducer() {
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
-    }
+    kafka.close();
   }
 
   @Test
@@ -230,7 +221,7 @@ class EventRecordingIT implements TestPropertyProvider {
     String key = "garbage-" + UUID.randomUUID();
     send(Topics.SIGNING_REQUESTS.name(), key, "not an event".getBytes(StandardCharsets.UTF_8));
 
-    ConsumerRecord<byte[], byte[]> parked = awaitDeadLetter(key);
+    ConsumerRecord<byte[], byte[]> parked = kafka.awaitDeadLetter(Services.AUDIT, key, WAIT);
     assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
     assertThat(header(parked, DeadLetterHeaders.REASON)).isNotBlank();
     assertThat(header(parked, DeadLetterHeaders.SOURCE_TOPIC))
@@ -246,54 +237,11 @@ class EventRecordingIT implements TestPropertyProvider {
   }
 
   private void send(String topic, String key, byte[] value) throws Exception {
-    if (producer == null) {
-      Properties config = new Properties();
-      config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
-      config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
-      config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000);
-      producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    }
-    producer.send(new ProducerRecord<>(topic, key, value)).get();
+    kafka.send(topic, key, value);
   }
 
-  private ConsumerRecord<byte[], byte[]> awaitDeadLetter(String key) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
-    try (var consumer =
-        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(Topics.deadLetterFor(Services.AUDIT).name()));
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          if (key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-            return record;
-          }
-        }
-      }
-    }
-    throw new AssertionError("no dead letter with key " + key + " within " + WAIT);
-  }
-
-  private static String header(ConsumerRecord<?, ?> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-  }
-
-  private static <T> T await(Supplier<T> probe, java.util.function.Predicate<T> done)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    T value = probe.get();
-    while (!done.test(value)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + WAIT + ", last value " + value);
-      }
-      Thread.sleep(200);
-      value = probe.get();
-    }
-    return value;
+  private static <T> T await(Await.Probe<T> probe, Predicate<T> done) throws Exception {
+    return Await.until("the audit entries", WAIT, probe, done);
   }
 
   static ProjectCatalogued projectCatalogued(

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hallmark.audit.checkpoint.CheckpointService;
 import dev.hallmark.audit.ledger.LedgerAppender;
-import dev.hallmark.deploy.local.DatabaseRoles;
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.DatabaseRoles;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hallmark.audit.checkpoint.CheckpointExport;
 import dev.hallmark.audit.ledger.LedgerAppender;
 import dev.hallmark.audit.merkle.IndependentMerkle;
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.AuditCheckpoint;
-import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
+import dev.hallmark.testing.KafkaTestClient;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -35,12 +35,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -168,31 +163,21 @@ class LedgerProofsIT implements TestPropertyProvider {
   }
 
   @Test
-  void checkpoint_isPublishedOnTheAuditTopic() {
+  void checkpoint_isPublishedOnTheAuditTopic() throws Exception {
     long size = number(second, "treeSize");
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    AuditCheckpoint published = null;
-    try (var consumer =
-        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(Topics.AUDIT.name()));
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (published == null && System.nanoTime() < deadline) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          if (EventCodec.standard().decode(record.value()) instanceof AuditCheckpoint checkpoint
-              && checkpoint.getTreeSize() == size
-              && checkpoint.getNote().equals(second.get("note"))) {
-            published = checkpoint;
-            assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("-");
-          }
-        }
-      }
+    ConsumerRecord<byte[], byte[]> record;
+    try (KafkaTestClient kafka = KafkaTestClient.of(infra)) {
+      record =
+          kafka.awaitFirst(
+              Topics.AUDIT.name(),
+              r ->
+                  KafkaTestClient.decode(r) instanceof AuditCheckpoint checkpoint
+                      && checkpoint.getTreeSize() == size
+                      && checkpoint.getNote().equals(second.get("note")),
+              Duration.ofSeconds(60));
     }
-    assertThat(published)
-        .as("AuditCheckpoint of size %d on %s", size, Topics.AUDIT.name())
-        .isNotNull();
+    assertThat(KafkaTestClient.key(record)).isEqualTo("-");
+    AuditCheckpoint published = (AuditCheckpoint) KafkaTestClient.decode(record);
     assertThat(published.getRootHash()).isEqualTo(second.get("rootHash"));
     assertThat(published.getOrigin()).isEqualTo("hallmark.test/audit");
   }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallmark.audit.ledger.LedgerAppender;
 import dev.hallmark.audit.ledger.LedgerEntry;
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.AuditOutcome;
 import dev.hallmark.events.AuditRecord;
 import dev.hallmark.schemas.serde.EventCodec;

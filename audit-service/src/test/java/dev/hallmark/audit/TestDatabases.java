@@ -1,6 +1,6 @@
 package dev.hallmark.audit;
 
-import dev.hallmark.deploy.local.Infrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -8,13 +8,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
 import dev.hallmark.deploy.local.identity.TestIssuer;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.Origin;
 import dev.hallmark.events.SigningRequested;
 import dev.hallmark.intake.request.SigningRequestRepository;
 import dev.hallmark.schemas.serde.EventCodec;
+import dev.hallmark.schemas.topics.Topics;
+import dev.hallmark.testing.KafkaTestClient;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -68,7 +71,7 @@ class IdentityTokenIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> properties = TestDecisionKey.serviceProperties(infra);
+    Map<String, String> properties = TestDecisionKey.intakeProperties(infra);
     properties.put(POLICY + ".submitters", "ci");
     properties.put(POLICY + ".repositories", "127.0.0.1:15000/demo/*");
     List<TestIssuer> trusted = List.of(issuer, rotating, unreachable);
@@ -89,14 +92,14 @@ class IdentityTokenIT implements TestPropertyProvider {
   }
 
   @Test
-  void submit_validToken_acceptsWithTheTokensVerifiedOriginInTheEvent() {
+  void submit_validToken_acceptsWithTheTokensVerifiedOriginInTheEvent() throws Exception {
     String token = TestIssuer.sign(key, issuer.claims("refs/heads/main").build());
 
     HttpResponse<Map<String, Object>> response =
         http.toBlocking().exchange(post(body("verified", token)), JSON_OBJECT);
 
     assertThat(response.code()).isEqualTo(HttpStatus.ACCEPTED.getCode());
-    ConsumerRecord<String, byte[]> record = event((String) response.body().get("id"));
+    ConsumerRecord<byte[], byte[]> record = event((String) response.body().get("id"));
     assertThat(new String(record.value(), StandardCharsets.ISO_8859_1)).doesNotContain(token);
     Origin origin =
         EventCodec.standard().decode(record.value(), SigningRequested.class).getOrigin();
@@ -287,9 +290,12 @@ class IdentityTokenIT implements TestPropertyProvider {
         .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
-  private ConsumerRecord<String, byte[]> event(String requestId) {
-    return SigningRequestIT.awaitRecord(infra.kafkaBootstrap(), requestId, Duration.ofSeconds(30))
-        .orElseThrow();
+  private ConsumerRecord<byte[], byte[]> event(String requestId) throws Exception {
+    return KafkaTestClient.of(infra)
+        .awaitFirst(
+            Topics.SIGNING_REQUESTS.name(),
+            record -> requestId.equals(KafkaTestClient.key(record)),
+            Duration.ofSeconds(30));
   }
 
   static String body(String policy, String token) {

@@ -6,9 +6,10 @@ import static dev.hallmark.intake.SigningRequestIT.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.intake.request.SigningRequestRepository;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -38,7 +39,7 @@ class IntakeAccessIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return TestDecisionKey.serviceProperties(infra);
+    return TestDecisionKey.intakeProperties(infra);
   }
 
   @Test

@@ -2,11 +2,13 @@ package dev.hallmark.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.KafkaBroker;
-import dev.hallmark.deploy.local.Ports;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.infrastructure.KafkaBroker;
+import dev.hallmark.deploy.local.infrastructure.Ports;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.runtime.outbox.OutboxRepository;
+import dev.hallmark.testing.Await;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,7 +23,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +36,7 @@ class KafkaOutageIT {
   @Test
   void submit_whileKafkaIsDown_isAcceptedKeptAndRelayedWhenKafkaIsBack() throws Exception {
     int kafkaPort = Ports.freePort();
-    Map<String, Object> properties = new HashMap<>(TestDecisionKey.serviceProperties(infra));
+    Map<String, Object> properties = new HashMap<>(TestDecisionKey.intakeProperties(infra));
     properties.put("datasources.default.url", isolatedDatabase());
     properties.put("kafka.bootstrap.servers", "127.0.0.1:" + kafkaPort);
     properties.put("kafka.producers.outbox-relay.max.block.ms", "2000");
@@ -66,8 +67,7 @@ class KafkaOutageIT {
       try (KafkaBroker broker =
           KafkaBroker.start(
               KafkaBroker.Settings.forTests(dir, dir).withPorts(kafkaPort, Ports.freePort()))) {
-        awaitTrue(() -> outbox.count() == 0, RECOVERY);
-        assertThat(outbox.count()).as("outbox drained after recovery").isZero();
+        Await.until("outbox drained after recovery", RECOVERY, () -> outbox.count() == 0);
       }
     }
   }
@@ -81,13 +81,5 @@ class KafkaOutageIT {
       statement.execute("CREATE DATABASE " + name);
     }
     return infra.jdbcUrl().substring(0, infra.jdbcUrl().lastIndexOf('/') + 1) + name;
-  }
-
-  private static void awaitTrue(BooleanSupplier condition, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-    }
   }
 }

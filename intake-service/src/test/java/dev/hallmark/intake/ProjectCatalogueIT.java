@@ -3,21 +3,25 @@ package dev.hallmark.intake;
 import static dev.hallmark.intake.SigningRequestIT.CI_TOKEN;
 import static dev.hallmark.intake.SigningRequestIT.DIGEST;
 import static dev.hallmark.intake.SigningRequestIT.JSON_OBJECT;
+import static dev.hallmark.testing.KafkaTestClient.header;
+import static dev.hallmark.testing.KafkaTestClient.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.CatalogueIssuer;
 import dev.hallmark.events.CataloguePolicy;
 import dev.hallmark.events.CatalogueSubmitter;
 import dev.hallmark.events.ProjectCatalogued;
 import dev.hallmark.events.SigningMethod;
 import dev.hallmark.runtime.http.TokenHash;
-import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;
+import dev.hallmark.testing.Await;
+import dev.hallmark.testing.KafkaTestClient;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -41,18 +45,9 @@ import java.util.function.IntPredicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -74,7 +69,7 @@ class ProjectCatalogueIT implements TestPropertyProvider {
   final String overridden = "file-a-" + run;
 
   final String deletedFromFile = "file-b-" + run;
-  KafkaProducer<String, byte[]> producer;
+  final KafkaTestClient kafka = KafkaTestClient.of(infra);
 
   @Inject
   @Client("/")
@@ -84,7 +79,7 @@ class ProjectCatalogueIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> properties = TestDecisionKey.serviceProperties(infra);
+    Map<String, String> properties = TestDecisionKey.intakeProperties(infra);
     for (String project : List.of(overridden, deletedFromFile)) {
       String at = "hallmark.projects." + project;
       properties.put(at + ".submitters.ci.token-sha256", TokenHash.sha256Hex(fileTokenOf(project)));
@@ -96,9 +91,7 @@ class ProjectCatalogueIT implements TestPropertyProvider {
 
   @AfterAll
   void closeProducer() {
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
-    }
+    kafka.close();
   }
 
   @Test
@@ -173,12 +166,12 @@ class ProjectCatalogueIT implements TestPropertyProvider {
   @Test
   void garbage_onTheTopic_isParkedWithReasonAndTheConsumerGoesOn() throws Exception {
     String key = "garbage-" + run;
-    send(key, "not an event".getBytes(StandardCharsets.UTF_8));
+    kafka.send(Topics.PROJECTS.name(), key, "not an event".getBytes(StandardCharsets.UTF_8));
     String project = "after-garbage-" + run;
     String token = "token-" + UUID.randomUUID();
     publish(catalogued(project, 1, token).build());
 
-    ConsumerRecord<byte[], byte[]> parked = awaitDeadLetter(key);
+    ConsumerRecord<byte[], byte[]> parked = kafka.awaitDeadLetter(Services.INTAKE, key, WAIT);
     assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
     assertThat(header(parked, DeadLetterHeaders.REASON)).isNotBlank();
     assertThat(header(parked, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(Topics.PROJECTS.name());
@@ -203,7 +196,7 @@ class ProjectCatalogueIT implements TestPropertyProvider {
     publish(unusable);
 
     awaitStatus(token, project, "default", code -> code == 401);
-    ConsumerRecord<byte[], byte[]> parked = awaitDeadLetter(project);
+    ConsumerRecord<byte[], byte[]> parked = kafka.awaitDeadLetter(Services.INTAKE, project, WAIT);
     assertThat(header(parked, DeadLetterHeaders.REASON))
         .isEqualTo(
             "project "
@@ -304,31 +297,17 @@ class ProjectCatalogueIT implements TestPropertyProvider {
   }
 
   private void publish(ProjectCatalogued event) throws Exception {
-    send(event.getProject(), EventCodec.standard().encode(event));
-  }
-
-  private void send(String key, byte[] value) throws Exception {
-    if (producer == null) {
-      Properties config = new Properties();
-      config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
-      config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
-      producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    }
-    producer.send(new ProducerRecord<>(Topics.PROJECTS.name(), key, value)).get();
+    kafka.send(Topics.PROJECTS.name(), event.getProject(), event);
   }
 
   /** Submits until the answer's status satisfies {@code expected}, bounded by {@link #WAIT}. */
   private void awaitStatus(String token, String project, String policy, IntPredicate expected)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    int status = submit(token, project, policy);
-    while (!expected.test(status)) {
-      assertThat(System.nanoTime())
-          .as("submission to %s/%s still answered %d after %s", project, policy, status, WAIT)
-          .isLessThan(deadline);
-      Thread.sleep(200);
-      status = submit(token, project, policy);
-    }
+      throws Exception {
+    Await.until(
+        "the expected answer to a submission to " + project + "/" + policy,
+        WAIT,
+        () -> submit(token, project, policy),
+        expected::test);
   }
 
   /** The HTTP status of a submission of one image of {@code project} under {@code policy}. */
@@ -364,32 +343,5 @@ class ProjectCatalogueIT implements TestPropertyProvider {
          "artifacts": [{"repository": "127.0.0.1:15000/%s/app", "digest": "%s", "tags": ["1.0"]}]}
         """
         .formatted(project, policy, project, DIGEST);
-  }
-
-  private ConsumerRecord<byte[], byte[]> awaitDeadLetter(String key) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    try (var consumer =
-        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(Topics.deadLetterFor(Services.INTAKE).name()));
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          if (record.key() != null
-              && key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-            return record;
-          }
-        }
-      }
-    }
-    throw new AssertionError("no dead letter with key " + key + " within " + WAIT);
-  }
-
-  private static String header(ConsumerRecord<?, ?> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

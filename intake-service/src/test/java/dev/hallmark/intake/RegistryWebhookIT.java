@@ -3,13 +3,14 @@ package dev.hallmark.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.SigningRequested;
 import dev.hallmark.events.SubmitterKind;
 import dev.hallmark.intake.request.SigningRequestRepository;
-import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
+import dev.hallmark.testing.KafkaTestClient;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -19,16 +20,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -51,11 +44,12 @@ class RegistryWebhookIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return TestDecisionKey.serviceProperties(infra);
+    return TestDecisionKey.intakeProperties(infra);
   }
 
   @Test
-  void push_taggedManifestToAutoSignedRepository_createsOneRequestEvenWhenRedelivered() {
+  void push_taggedManifestToAutoSignedRepository_createsOneRequestEvenWhenRedelivered()
+      throws Exception {
     String eventId = UUID.randomUUID().toString();
     String digest = "sha256:" + UUID.randomUUID().toString().replace("-", "").repeat(2);
     String envelope = envelope(event(eventId, "push", OCI_MANIFEST, "demo/app", digest, "1.0"));
@@ -67,7 +61,7 @@ class RegistryWebhookIT implements TestPropertyProvider {
     assertThat(first).containsEntry("accepted", 1);
     assertThat(again).containsEntry("accepted", 0);
     assertThat(requests.count()).isEqualTo(before + 1);
-    SigningRequested requested = awaitRequestForDelivery(eventId).orElseThrow();
+    SigningRequested requested = awaitRequestForDelivery(eventId);
     assertThat(requested.getSubmitter().getKind()).isEqualTo(SubmitterKind.REGISTRY_WEBHOOK);
     assertThat(requested.getProject()).isEqualTo("demo");
     assertThat(requested.getSigningPolicy()).isEqualTo("default");
@@ -158,25 +152,14 @@ class RegistryWebhookIT implements TestPropertyProvider {
     return "{\"events\": [" + String.join(",", events) + "]}";
   }
 
-  private Optional<SigningRequested> awaitRequestForDelivery(String deliveryId) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    try (var consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(Topics.SIGNING_REQUESTS.name()));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          SigningRequested event =
-              EventCodec.standard().decode(record.value(), SigningRequested.class);
-          if (deliveryId.equals(event.getWebhookDeliveryId())) {
-            return Optional.of(event);
-          }
-        }
-      }
-    }
-    return Optional.empty();
+  private SigningRequested awaitRequestForDelivery(String deliveryId) throws Exception {
+    return KafkaTestClient.of(infra)
+        .awaitEvents(
+            Topics.SIGNING_REQUESTS.name(),
+            SigningRequested.class,
+            event -> deliveryId.equals(event.getWebhookDeliveryId()),
+            1,
+            Duration.ofSeconds(30))
+        .get(0);
   }
 }

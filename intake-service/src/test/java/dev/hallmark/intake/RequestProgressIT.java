@@ -3,10 +3,11 @@ package dev.hallmark.intake;
 import static dev.hallmark.intake.SigningRequestIT.JSON_OBJECT;
 import static dev.hallmark.intake.SigningRequestIT.authorized;
 import static dev.hallmark.intake.SigningRequestIT.body;
+import static dev.hallmark.testing.KafkaTestClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.DecisionOutcome;
 import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.ImageRef;
@@ -21,37 +22,27 @@ import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;
+import dev.hallmark.testing.Await;
+import dev.hallmark.testing.KafkaTestClient;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -65,7 +56,7 @@ import org.junit.jupiter.api.TestInstance;
 class RequestProgressIT implements TestPropertyProvider {
   static final String REGISTRY = "127.0.0.1:15000";
   final Infrastructure infra = TestInfrastructure.shared();
-  KafkaProducer<String, byte[]> producer;
+  final KafkaTestClient kafka = KafkaTestClient.of(infra);
 
   @Inject
   @Client("/")
@@ -73,14 +64,12 @@ class RequestProgressIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return TestDecisionKey.serviceProperties(infra);
+    return TestDecisionKey.intakeProperties(infra);
   }
 
   @AfterAll
   void close() {
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
-    }
+    kafka.close();
   }
 
   @Test
@@ -329,7 +318,8 @@ class RequestProgressIT implements TestPropertyProvider {
     assertThat(deadLetters())
         .noneMatch(
             record ->
-                header(record, DeadLetterHeaders.REASON).contains(genuine.getEventId().toString()));
+                String.valueOf(header(record, DeadLetterHeaders.REASON))
+                    .contains(genuine.getEventId().toString()));
   }
 
   /** An unsigned DENIED decision for the request, as a forger would write it. */
@@ -342,56 +332,32 @@ class RequestProgressIT implements TestPropertyProvider {
 
   /** Waits until every decision is on intake's dead-letter topic; its record there, by decision. */
   private Map<PolicyDecision, ConsumerRecord<byte[], byte[]>> awaitParked(
-      Collection<PolicyDecision> decisions) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (true) {
-      List<ConsumerRecord<byte[], byte[]>> parked = deadLetters();
-      Map<PolicyDecision, ConsumerRecord<byte[], byte[]>> found = new LinkedHashMap<>();
-      for (PolicyDecision decision : decisions) {
-        byte[] bytes = EventCodec.standard().encode(decision);
-        parked.stream()
-            .filter(record -> Arrays.equals(record.value(), bytes))
-            .findFirst()
-            .ifPresent(record -> found.put(decision, record));
-      }
-      if (found.size() == decisions.size() || System.nanoTime() > deadline) {
-        assertThat(found.keySet())
-            .as("decisions parked")
-            .containsExactlyInAnyOrderElementsOf(decisions);
-        return found;
-      }
-      Thread.sleep(500);
-    }
+      Collection<PolicyDecision> decisions) throws Exception {
+    return Await.until(
+        "decisions parked: " + decisions,
+        Duration.ofSeconds(60),
+        () -> parkedRecords(decisions),
+        found -> found.size() == decisions.size());
   }
 
-  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+  /** The records on intake's dead-letter topic of these decisions, by decision. */
+  private Map<PolicyDecision, ConsumerRecord<byte[], byte[]>> parkedRecords(
+      Collection<PolicyDecision> decisions) {
+    List<ConsumerRecord<byte[], byte[]>> parked = deadLetters();
+    Map<PolicyDecision, ConsumerRecord<byte[], byte[]>> found = new LinkedHashMap<>();
+    for (PolicyDecision decision : decisions) {
+      byte[] bytes = EventCodec.standard().encode(decision);
+      parked.stream()
+          .filter(record -> Arrays.equals(record.value(), bytes))
+          .findFirst()
+          .ifPresent(record -> found.put(decision, record));
+    }
+    return found;
   }
 
   /** The records on intake's dead-letter topic, from its beginning to its end as of now. */
   private List<ConsumerRecord<byte[], byte[]>> deadLetters() {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    String topic = Topics.deadLetterFor(Services.INTAKE).name();
-    List<ConsumerRecord<byte[], byte[]>> values = new ArrayList<>();
-    try (var consumer =
-        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
-              .map(info -> new TopicPartition(topic, info.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        assertThat(System.nanoTime()).as("read %s to its end", topic).isLessThan(deadline);
-        consumer.poll(Duration.ofMillis(200)).forEach(values::add);
-      }
-    }
-    return values;
+    return kafka.deadLetters(Services.INTAKE);
   }
 
   private UUID submit(String digest) {
@@ -403,15 +369,12 @@ class RequestProgressIT implements TestPropertyProvider {
     return UUID.fromString((String) accepted.get("id"));
   }
 
-  private Map<String, Object> awaitStatus(UUID id, String expected) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    Map<String, Object> status = get(id);
-    while (!expected.equals(status.get("status")) && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      status = get(id);
-    }
-    assertThat(status).containsEntry("status", expected);
-    return status;
+  private Map<String, Object> awaitStatus(UUID id, String expected) throws Exception {
+    return Await.until(
+        "request " + id + " " + expected,
+        Duration.ofSeconds(30),
+        () -> get(id),
+        status -> expected.equals(status.get("status")));
   }
 
   private Map<String, Object> get(UUID id) {
@@ -425,13 +388,7 @@ class RequestProgressIT implements TestPropertyProvider {
   }
 
   private void send(String topic, SpecificRecord event) throws Exception {
-    if (producer == null) {
-      Properties config = new Properties();
-      config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
-      config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
-      producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    }
-    producer.send(new ProducerRecord<>(topic, "key", EventCodec.standard().encode(event))).get();
+    kafka.send(topic, "key", event);
   }
 
   static PolicyDecision decision(UUID id, String digest, DecisionOutcome outcome, String reason) {

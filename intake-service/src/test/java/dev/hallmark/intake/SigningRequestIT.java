@@ -3,13 +3,14 @@ package dev.hallmark.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.SigningMethod;
 import dev.hallmark.events.SigningRequested;
 import dev.hallmark.intake.request.SigningRequestRepository;
-import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
+import dev.hallmark.testing.KafkaTestClient;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -25,14 +26,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -54,11 +48,11 @@ class SigningRequestIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return TestDecisionKey.serviceProperties(infra);
+    return TestDecisionKey.intakeProperties(infra);
   }
 
   @Test
-  void submit_validRequest_acceptsAndEmitsSigningRequested() {
+  void submit_validRequest_acceptsAndEmitsSigningRequested() throws Exception {
     String project = "demo";
     HttpResponse<Map<String, Object>> response =
         http.toBlocking()
@@ -71,7 +65,7 @@ class SigningRequestIT implements TestPropertyProvider {
     assertThat(response.header("Location")).isEqualTo("/api/v1/signing-requests/" + id);
     assertThat(response.body()).containsEntry("status", "RECEIVED");
 
-    SigningRequested event = awaitEvent(id, Duration.ofSeconds(30)).orElseThrow();
+    SigningRequested event = awaitEvent(id, Duration.ofSeconds(30));
     assertThat(event.getProject()).isEqualTo(project);
     assertThat(event.getImages()).hasSize(1);
     assertThat(event.getImages().get(0).getRegistry()).isEqualTo("127.0.0.1:15000");
@@ -172,30 +166,14 @@ class SigningRequestIT implements TestPropertyProvider {
         .formatted(project, digest);
   }
 
-  private Optional<SigningRequested> awaitEvent(String requestId, Duration timeout) {
-    return awaitRecord(infra.kafkaBootstrap(), requestId, timeout)
-        .map(record -> EventCodec.standard().decode(record.value(), SigningRequested.class));
-  }
-
-  /** Reads the signing-requests topic from the start until the request's event shows up. */
-  static Optional<ConsumerRecord<String, byte[]>> awaitRecord(
-      String bootstrap, String requestId, Duration timeout) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    try (var consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(Topics.SIGNING_REQUESTS.name()));
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          if (record.key().equals(requestId)) {
-            return Optional.of(record);
-          }
-        }
-      }
-    }
-    return Optional.empty();
+  private SigningRequested awaitEvent(String requestId, Duration timeout) throws Exception {
+    return KafkaTestClient.of(infra)
+        .awaitEvents(
+            Topics.SIGNING_REQUESTS.name(),
+            SigningRequested.class,
+            event -> event.getRequestId().toString().equals(requestId),
+            1,
+            timeout)
+        .get(0);
   }
 }

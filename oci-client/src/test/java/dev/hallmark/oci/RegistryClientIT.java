@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;

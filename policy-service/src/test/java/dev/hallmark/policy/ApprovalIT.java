@@ -2,8 +2,8 @@ package dev.hallmark.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.DecisionOutcome;
 import dev.hallmark.events.PolicyDecision;
 import dev.hallmark.events.SigningMethod;
@@ -17,6 +17,9 @@ import dev.hallmark.policy.decision.PendingDecisionRow;
 import dev.hallmark.runtime.outbox.OutboxRepository;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
+import dev.hallmark.testing.Await;
+import dev.hallmark.testing.KafkaTestClient;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -33,7 +36,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -41,11 +43,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +61,7 @@ class ApprovalIT implements TestPropertyProvider {
   final Infrastructure infra = TestInfrastructure.shared();
   final EventCodec codec = EventCodec.standard();
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  KafkaProducer<String, byte[]> producer;
+  KafkaTestClient kafka;
   TopicReader decisions;
 
   @Inject EmbeddedServer server;
@@ -76,26 +73,22 @@ class ApprovalIT implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(infra.serviceProperties());
-    properties.putAll(TestDecisionKey.properties());
+    properties.putAll(TestDecisionKey.policyProperties());
     // Expired requests are denied within a fifth of a second, not five.
     properties.put("hallmark.policy.approvals.expiry-interval", "200ms");
     return properties;
   }
 
   @BeforeAll
-  void connect() {
-    Properties config = new Properties();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000);
-    producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+  void connect() throws Exception {
+    kafka = KafkaTestClient.of(infra);
     decisions = new TopicReader(infra.kafkaBootstrap(), Topics.POLICY_DECISIONS.name(), WAIT);
   }
 
   @AfterAll
-  void disconnect() {
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
+  void disconnect() throws Exception {
+    if (kafka != null) {
+      kafka.close();
     }
     if (decisions != null) {
       decisions.close();
@@ -401,13 +394,7 @@ class ApprovalIT implements TestPropertyProvider {
   }
 
   private PolicyDecision sendAndAwaitPending(SigningRequested request) throws Exception {
-    producer
-        .send(
-            new ProducerRecord<>(
-                Topics.SIGNING_REQUESTS.name(),
-                request.getRequestId().toString(),
-                codec.encode(request)))
-        .get(30, TimeUnit.SECONDS);
+    kafka.send(Topics.SIGNING_REQUESTS.name(), request.getRequestId().toString(), request);
     ConsumerRecord<byte[], byte[]> first =
         decisions.await(request.getRequestId().toString(), found -> !found.isEmpty()).get(0);
     PolicyDecision decision = codec.decode(first.value(), PolicyDecision.class);
@@ -421,12 +408,8 @@ class ApprovalIT implements TestPropertyProvider {
    * Every decision on a request, after the outbox drained and every partition was read to its end,
    * so that one more would have been seen.
    */
-  private List<PolicyDecision> decisionsOf(SigningRequested request) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (outbox.count() > 0) {
-      assertThat(System.nanoTime()).as("outbox drained within %s", WAIT).isLessThan(deadline);
-      Thread.sleep(50);
-    }
+  private List<PolicyDecision> decisionsOf(SigningRequested request) throws Exception {
+    Await.until("the outbox drained", WAIT, () -> outbox.count() == 0);
     return decisions.readToEnd(request.getRequestId().toString()).stream()
         .map(record -> codec.decode(record.value(), PolicyDecision.class))
         .toList();

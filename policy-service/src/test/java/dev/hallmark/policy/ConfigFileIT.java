@@ -3,8 +3,9 @@ package dev.hallmark.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -264,13 +265,13 @@ class ConfigFileIT {
 
   private Map<String, Object> serviceProperties() {
     Map<String, Object> properties = new HashMap<>(infra.serviceProperties());
-    properties.putAll(TestDecisionKey.properties());
+    properties.putAll(TestDecisionKey.policyProperties());
     return properties;
   }
 
   private Map<String, String> serviceEnvironment(int port) {
     Map<String, String> env = new HashMap<>();
-    env.put("HALLMARK_DECISION_KEY_FILE", TestDecisionKey.file().toString());
+    env.put("HALLMARK_DECISION_KEY_FILE", TestDecisionKey.privateKeyFile().toString());
     env.put("HALLMARK_HTTP_PORT", Integer.toString(port));
     env.put("HALLMARK_KAFKA_BOOTSTRAP", infra.kafkaBootstrap());
     env.put("HALLMARK_JDBC_URL", infra.jdbcUrl());

@@ -3,8 +3,8 @@ package dev.hallmark.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.DecisionOutcome;
 import dev.hallmark.events.ProjectCatalogued;
 import dev.hallmark.events.SigningRequested;
@@ -13,6 +13,7 @@ import dev.hallmark.policy.decision.DecisionService;
 import dev.hallmark.runtime.http.TokenHash;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -55,7 +56,7 @@ class PolicyAdminIT implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(infra.serviceProperties());
-    properties.putAll(TestDecisionKey.properties());
+    properties.putAll(TestDecisionKey.policyProperties());
     properties.put("hallmark.policy.admin-token-sha256", TokenHash.sha256Hex(ADMIN_TOKEN));
     return properties;
   }
@@ -76,7 +77,8 @@ class PolicyAdminIT implements TestPropertyProvider {
   }
 
   @Test
-  void putProject_thenChangePolicy_nextDecisionUsesTheNewVersionAndOldOnesKeepTheirs() {
+  void putProject_thenChangePolicy_nextDecisionUsesTheNewVersionAndOldOnesKeepTheirs()
+      throws Exception {
     String project = "team-" + UUID.randomUUID().toString().substring(0, 8);
     HttpResponse<Map<String, Object>> created =
         client

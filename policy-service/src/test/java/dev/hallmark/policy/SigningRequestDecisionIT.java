@@ -2,8 +2,8 @@ package dev.hallmark.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.DecisionOutcome;
 import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.Origin;
@@ -20,6 +20,9 @@ import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;
+import dev.hallmark.testing.Await;
+import dev.hallmark.testing.KafkaTestClient;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -30,14 +33,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +51,7 @@ class SigningRequestDecisionIT implements TestPropertyProvider {
   static final String REGISTRY = "127.0.0.1:15000";
   final Infrastructure infra = TestInfrastructure.shared();
   final EventCodec codec = EventCodec.standard();
-  KafkaProducer<String, byte[]> producer;
+  KafkaTestClient kafka;
   TopicReader decisions;
   TopicReader deadLetters;
 
@@ -64,26 +61,22 @@ class SigningRequestDecisionIT implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(infra.serviceProperties());
-    properties.putAll(TestDecisionKey.properties());
+    properties.putAll(TestDecisionKey.policyProperties());
     return properties;
   }
 
   @BeforeAll
-  void connect() {
-    Properties config = new Properties();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000);
-    producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+  void connect() throws Exception {
+    kafka = KafkaTestClient.of(infra);
     decisions = new TopicReader(infra.kafkaBootstrap(), Topics.POLICY_DECISIONS.name(), WAIT);
     deadLetters =
         new TopicReader(infra.kafkaBootstrap(), Topics.deadLetterFor(Services.POLICY).name(), WAIT);
   }
 
   @AfterAll
-  void disconnect() {
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
+  void disconnect() throws Exception {
+    if (kafka != null) {
+      kafka.close();
     }
     if (decisions != null) {
       decisions.close();
@@ -264,26 +257,21 @@ class SigningRequestDecisionIT implements TestPropertyProvider {
    * The one decision on a request: waits for it, then for the outbox to drain and for every
    * partition to be read to its end, so that a second decision would have been seen.
    */
-  private ConsumerRecord<byte[], byte[]> onlyDecisionOf(SigningRequested request)
-      throws InterruptedException {
+  private ConsumerRecord<byte[], byte[]> onlyDecisionOf(SigningRequested request) throws Exception {
     String key = request.getRequestId().toString();
     decisions.await(key, found -> !found.isEmpty());
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (outbox.count() > 0) {
-      assertThat(System.nanoTime()).as("outbox drained within %s", WAIT).isLessThan(deadline);
-      Thread.sleep(100);
-    }
+    Await.until("the outbox drained", WAIT, () -> outbox.count() == 0);
     List<ConsumerRecord<byte[], byte[]>> all = decisions.readToEnd(key);
     assertThat(all).as("decisions on request %s", key).hasSize(1);
     return all.get(0);
   }
 
   private void send(SigningRequested request) throws Exception {
-    send(request.getRequestId().toString(), codec.encode(request));
+    kafka.send(Topics.SIGNING_REQUESTS.name(), request.getRequestId().toString(), request);
   }
 
   private void send(String key, byte[] value) throws Exception {
-    producer.send(new ProducerRecord<>(Topics.SIGNING_REQUESTS.name(), key, value)).get();
+    kafka.send(Topics.SIGNING_REQUESTS.name(), key, value);
   }
 
   /** A request under policy {@code verified} whose origin intake took from a verified token. */

@@ -1,5 +1,6 @@
 package dev.hallmark.policy;
 
+import dev.hallmark.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class TopicReader implements AutoCloseable {
   private final List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
   private final Duration wait;
 
-  TopicReader(String bootstrap, String topic, Duration wait) {
+  TopicReader(String bootstrap, String topic, Duration wait) throws Exception {
     this.wait = wait;
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -39,18 +40,15 @@ final class TopicReader implements AutoCloseable {
 
   /** Records with this key, waiting until {@code done} holds for them. */
   List<ConsumerRecord<byte[], byte[]>> await(
-      String key, Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
-    long deadline = System.nanoTime() + wait.toNanos();
-    List<ConsumerRecord<byte[], byte[]>> matching = withKey(key);
-    while (!done.test(matching)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "records with key " + key + " not as expected within " + wait + ": " + matching);
-      }
-      poll();
-      matching = withKey(key);
-    }
-    return matching;
+      String key, Predicate<List<ConsumerRecord<byte[], byte[]>>> done) throws Exception {
+    return Await.until(
+        "the expected records with key " + key,
+        wait,
+        () -> {
+          poll();
+          return withKey(key);
+        },
+        done);
   }
 
   /** Reads up to the end offsets as of now, then answers the records with this key. */
@@ -76,23 +74,14 @@ final class TopicReader implements AutoCloseable {
         .toList();
   }
 
-  private List<TopicPartition> awaitPartitions(String topic) {
-    long deadline = System.nanoTime() + wait.toNanos();
-    while (true) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic);
-      if (infos != null && !infos.isEmpty()) {
-        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("topic " + topic + " does not exist within " + wait);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-    }
+  private List<TopicPartition> awaitPartitions(String topic) throws Exception {
+    List<PartitionInfo> infos =
+        Await.until(
+            "topic " + topic + " to exist",
+            wait,
+            () -> consumer.partitionsFor(topic),
+            found -> found != null && !found.isEmpty());
+    return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
   }
 
   static String header(ConsumerRecord<?, ?> record, String name) {

@@ -3,9 +3,9 @@ package dev.hallmark.publisher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
 import dev.hallmark.deploy.local.images.TestImages;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.deploy.local.verify.CosignVerifier;
 import dev.hallmark.deploy.local.verify.VerificationResult;
 import dev.hallmark.events.DecisionRejected;
@@ -18,6 +18,8 @@ import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;
+import dev.hallmark.testing.Await;
+import dev.hallmark.testing.KafkaTestClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -34,6 +36,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,13 +45,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,9 +68,8 @@ class PublicationIT implements TestPropertyProvider {
   final List<SpecificRecord> publications = new CopyOnWriteArrayList<>();
   final HttpClient http = HttpClient.newHttpClient();
   @Inject List<RegistrySettings> registries;
-  KafkaProducer<String, byte[]> producer;
+  KafkaTestClient kafka;
   KafkaConsumer<String, byte[]> consumer;
-  KafkaConsumer<byte[], byte[]> deadLetters;
   String registry;
 
   @Override
@@ -93,11 +90,7 @@ class PublicationIT implements TestPropertyProvider {
   void clients() {
     assumeTrue(infra.registry().isPresent(), "no registry in this test infrastructure");
     registry = infra.registry().orElseThrow();
-    Properties config = new Properties();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000);
-    producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    kafka = KafkaTestClient.of(infra);
     Properties consumerConfig = new Properties();
     consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
     consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
@@ -106,19 +99,13 @@ class PublicationIT implements TestPropertyProvider {
     consumer =
         new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
     consumer.subscribe(List.of(Topics.PUBLICATIONS.name()));
-    consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlt-" + UUID.randomUUID());
-    deadLetters =
-        new KafkaConsumer<>(
-            consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    deadLetters.subscribe(List.of(Topics.deadLetterFor(Services.REGISTRY_PUBLISHER).name()));
   }
 
   @AfterAll
   void close() {
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
+    if (kafka != null) {
+      kafka.close();
       consumer.close(Duration.ofSeconds(5));
-      deadLetters.close(Duration.ofSeconds(5));
     }
   }
 
@@ -292,22 +279,17 @@ class PublicationIT implements TestPropertyProvider {
             .setImages(List.of())
             .setReason("decision is not authenticated: no authenticator")
             .build();
-    producer
-        .send(new ProducerRecord<>(Topics.SIGNATURES.name(), key, codec.encode(rejected)))
-        .get();
+    kafka.send(Topics.SIGNATURES.name(), key, rejected);
     // Garbage after it on the same partition is parked: once it is, the rejection was handled.
     byte[] garbage = "not an event".getBytes(StandardCharsets.UTF_8);
-    producer.send(new ProducerRecord<>(Topics.SIGNATURES.name(), key, garbage)).get();
+    kafka.send(Topics.SIGNATURES.name(), key, garbage);
 
-    List<byte[]> parked = new ArrayList<>();
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (parked.isEmpty() && System.nanoTime() < deadline) {
-      for (ConsumerRecord<byte[], byte[]> record : deadLetters.poll(Duration.ofMillis(500))) {
-        if (key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-          parked.add(record.value());
-        }
-      }
-    }
+    kafka.awaitDeadLetter(Services.REGISTRY_PUBLISHER, key, WAIT);
+    List<byte[]> parked =
+        kafka.deadLetters(Services.REGISTRY_PUBLISHER).stream()
+            .filter(record -> key.equals(KafkaTestClient.key(record)))
+            .map(ConsumerRecord::value)
+            .toList();
 
     assertThat(parked).as("dead letters with key %s", key).containsExactly(garbage);
   }
@@ -315,41 +297,20 @@ class PublicationIT implements TestPropertyProvider {
   @Test
   void garbage_onSignaturesTopic_isParkedAsDeadLetter() throws Exception {
     String key = "garbage-" + UUID.randomUUID();
-    producer
-        .send(
-            new ProducerRecord<>(
-                Topics.SIGNATURES.name(), key, "not an event".getBytes(StandardCharsets.UTF_8)))
-        .get();
+    kafka.send(Topics.SIGNATURES.name(), key, "not an event".getBytes(StandardCharsets.UTF_8));
 
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      for (ConsumerRecord<byte[], byte[]> record : deadLetters.poll(Duration.ofMillis(500))) {
-        if (key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-          assertThat(
-                  new String(
-                      record.headers().lastHeader(DeadLetterHeaders.REASON).value(),
-                      StandardCharsets.UTF_8))
-              .isNotBlank();
-          return;
-        }
-      }
-    }
-    throw new AssertionError("no dead letter with key " + key + " within " + WAIT);
+    ConsumerRecord<byte[], byte[]> parked =
+        kafka.awaitDeadLetter(Services.REGISTRY_PUBLISHER, key, WAIT);
+    assertThat(KafkaTestClient.header(parked, DeadLetterHeaders.REASON)).isNotBlank();
   }
 
   // ---------------------------------------------------------------------------------------------
 
   void send(SignatureCreated signature) throws Exception {
-    producer
-        .send(
-            new ProducerRecord<>(
-                Topics.SIGNATURES.name(),
-                Topics.imageKey(signature.getImage()),
-                codec.encode(signature)))
-        .get();
+    kafka.send(Topics.SIGNATURES.name(), Topics.imageKey(signature.getImage()), signature);
   }
 
-  SignaturePublished awaitPublished(SignatureCreated signature) {
+  SignaturePublished awaitPublished(SignatureCreated signature) throws Exception {
     return (SignaturePublished)
         await(
             event -> {
@@ -372,19 +333,16 @@ class PublicationIT implements TestPropertyProvider {
         .toList();
   }
 
-  SpecificRecord await(Predicate<SpecificRecord> wanted) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      for (SpecificRecord event : publications) {
-        if (wanted.test(event)) {
-          return event;
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no matching publication event within " + WAIT);
-      }
-      poll(Duration.ofMillis(200));
-    }
+  SpecificRecord await(Predicate<SpecificRecord> wanted) throws Exception {
+    return Await.until(
+            "a matching publication event",
+            WAIT,
+            () -> {
+              poll(Duration.ofMillis(200));
+              return publications.stream().filter(wanted).findFirst();
+            },
+            Optional::isPresent)
+        .orElseThrow();
   }
 
   void poll(Duration timeout) {

@@ -2,11 +2,12 @@ package dev.hallmark.signer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.SoftHsmToken;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.infrastructure.SoftHsmToken;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.notary.TufKeys;
 import dev.hallmark.schemas.auth.DecisionKeys;
+import dev.hallmark.testing.TestDecisionKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;

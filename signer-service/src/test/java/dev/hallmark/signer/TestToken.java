@@ -2,7 +2,7 @@ package dev.hallmark.signer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallmark.deploy.local.SoftHsmToken;
+import dev.hallmark.deploy.local.infrastructure.SoftHsmToken;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

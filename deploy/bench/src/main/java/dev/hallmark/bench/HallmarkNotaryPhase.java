@@ -2,7 +2,7 @@ package dev.hallmark.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hallmark.deploy.local.NotaryCli;
+import dev.hallmark.deploy.local.infrastructure.NotaryCli;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

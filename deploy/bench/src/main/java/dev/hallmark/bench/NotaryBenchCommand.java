@@ -1,6 +1,6 @@
 package dev.hallmark.bench;
 
-import dev.hallmark.deploy.local.NotaryCli;
+import dev.hallmark.deploy.local.infrastructure.NotaryCli;
 import dev.hallmark.oci.Manifest;
 import dev.hallmark.oci.RegistryClient;
 import dev.hallmark.oci.RepositoryRef;

@@ -1,7 +1,7 @@
 package dev.hallmark.bench;
 
-import dev.hallmark.deploy.local.NotaryCli;
-import dev.hallmark.deploy.local.NotaryCommandException;
+import dev.hallmark.deploy.local.infrastructure.NotaryCli;
+import dev.hallmark.deploy.local.infrastructure.NotaryCommandException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

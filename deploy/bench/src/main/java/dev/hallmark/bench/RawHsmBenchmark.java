@@ -2,8 +2,8 @@ package dev.hallmark.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hallmark.deploy.local.DemoConfiguration;
-import dev.hallmark.deploy.local.SoftHsmToken;
+import dev.hallmark.deploy.local.demo.DemoConfiguration;
+import dev.hallmark.deploy.local.infrastructure.SoftHsmToken;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,13 @@
 package dev.hallmark.bench;
 
-import dev.hallmark.deploy.local.DemoConfiguration;
-import dev.hallmark.deploy.local.HallmarkHome;
-import dev.hallmark.deploy.local.NotaryCli;
-import dev.hallmark.deploy.local.PidFile;
-import dev.hallmark.deploy.local.SoftHsmToken;
-import dev.hallmark.deploy.local.StackEnvFile;
-import dev.hallmark.deploy.local.StackLayout;
-import dev.hallmark.deploy.local.TrustPinningFile;
+import dev.hallmark.deploy.local.demo.DemoConfiguration;
+import dev.hallmark.deploy.local.infrastructure.HallmarkHome;
+import dev.hallmark.deploy.local.infrastructure.NotaryCli;
+import dev.hallmark.deploy.local.infrastructure.SoftHsmToken;
+import dev.hallmark.deploy.local.infrastructure.TrustPinningFile;
+import dev.hallmark.deploy.local.stack.PidFile;
+import dev.hallmark.deploy.local.stack.StackEnvFile;
+import dev.hallmark.deploy.local.stack.StackLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.hallmark.deploy.local.infrastructure.HallmarkHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -112,6 +113,28 @@ class ArchitectureTest {
   }
 
   @Test
+  void productionCode_doesNotUseTheTestFixtures() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            servicePackagesAnd(
+                "dev.hallmark.schemas",
+                "dev.hallmark.runtime",
+                "dev.hallmark.oci",
+                "dev.hallmark.notary",
+                "dev.hallmark.deploy",
+                "dev.hallmark.bench",
+                "dev.hallmark.events"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.testing..")
+        .because(
+            "deploy/testing (hallmark-testing) is the tests' plumbing and only ever a test-scoped"
+                + " dependency; move what production code needs into the module that owns it")
+        .check(all);
+  }
+
+  @Test
   void bench_measuresServicesFromOutside() {
     noClasses()
         .that()
@@ -158,7 +181,7 @@ class ArchitectureTest {
 
   @Test
   void projectRoot_hasEveryServiceModule() {
-    Path root = ProjectRoot.find();
+    Path root = HallmarkHome.locate();
     SERVICES.keySet().forEach(m -> assertThat(Files.isDirectory(root.resolve(m))).isTrue());
   }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.deploy.local.images.TestImages;
 import dev.hallmark.deploy.local.images.TestImages.PushedImage;
+import dev.hallmark.testing.Await;
+import dev.hallmark.testing.StackSession;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -404,28 +406,29 @@ class AuditLedgerAcceptanceIT {
   /** Polls the request's audit entries until {@code complete} holds for them. */
   private List<JsonNode> awaitEntries(String requestId, Predicate<List<JsonNode>> complete)
       throws Exception {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    List<JsonNode> entries = entriesOf(requestId);
-    while (!complete.test(entries) && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-      entries = entriesOf(requestId);
-    }
-    assertThat(complete.test(entries)).as("audit entries of %s: %s", requestId, entries).isTrue();
-    return entries;
+    return Await.until(
+        "the audit entries of " + requestId, DEADLINE, () -> entriesOf(requestId), complete);
   }
 
   /** The request a registry push made, found in the ledger by the pushed digest. */
   private String awaitRequestOfDigest(String digest) throws Exception {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (System.nanoTime() < deadline) {
-      for (JsonNode entry : getJson(audit + "?digest=" + digest)) {
-        if (entry.path("eventType").asText().equals("SigningRequested")) {
-          return entry.path("requestId").asText();
-        }
+    JsonNode requested =
+        Await.until(
+            "a SigningRequested entry for " + digest,
+            DEADLINE,
+            () -> signingRequestedOf(digest),
+            entry -> entry != null);
+    return requested.path("requestId").asText();
+  }
+
+  /** The SigningRequested entry of the digest in the ledger, or null while there is none. */
+  private JsonNode signingRequestedOf(String digest) throws Exception {
+    for (JsonNode entry : getJson(audit + "?digest=" + digest)) {
+      if (entry.path("eventType").asText().equals("SigningRequested")) {
+        return entry;
       }
-      Thread.sleep(250);
     }
-    throw new AssertionError("no SigningRequested entry for " + digest + " within " + DEADLINE);
+    return null;
   }
 
   private List<JsonNode> entriesOf(String requestId) throws Exception {
@@ -435,25 +438,11 @@ class AuditLedgerAcceptanceIT {
   }
 
   private String awaitStatus(String id, String expected) throws Exception {
-    String url = stack.env("HALLMARK_INTAKE_URL") + "/api/v1/signing-requests/" + id;
-    String ciToken = stack.env("HALLMARK_CI_TOKEN");
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    String body = stack.send("GET", url, ciToken, null).body();
-    while (!body.contains("\"status\":\"" + expected + "\"") && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-      body = stack.send("GET", url, ciToken, null).body();
-    }
-    assertThat(body).contains("\"status\":\"" + expected + "\"");
-    return body;
+    return stack.awaitStatus(id, stack.env("HALLMARK_CI_TOKEN"), expected, DEADLINE);
   }
 
   private String submit(String body) throws Exception {
-    HttpResponse<String> accepted =
-        stack.send(
-            "POST",
-            stack.env("HALLMARK_INTAKE_URL") + "/api/v1/signing-requests",
-            stack.env("HALLMARK_CI_TOKEN"),
-            body);
+    HttpResponse<String> accepted = stack.submit(body);
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     return json.readTree(accepted.body()).path("id").asText();
   }

@@ -3,6 +3,7 @@ package dev.hallmark.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hallmark.deploy.local.images.TestImages.PushedImage;
+import dev.hallmark.testing.StackSession;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

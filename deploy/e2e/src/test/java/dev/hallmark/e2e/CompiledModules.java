@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.hallmark.deploy.local.infrastructure.HallmarkHome;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -25,7 +26,7 @@ final class CompiledModules {
   private CompiledModules() {}
 
   static JavaClasses importAll() {
-    Path root = ProjectRoot.find();
+    Path root = HallmarkHome.locate();
     List<Path> classDirs =
         Stream.concat(ArchitectureTest.SERVICES.keySet().stream(), LIBRARIES.stream())
             .map(module -> root.resolve(module).resolve("target/classes"))

@@ -1,5 +1,6 @@
 package dev.hallmark.e2e;
 
+import dev.hallmark.testing.StackSession;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import dev.hallmark.deploy.local.infrastructure.HallmarkHome;
 import dev.hallmark.schemas.topics.ConsumerGroup;
 import dev.hallmark.schemas.topics.ConsumerGroups;
 import dev.hallmark.schemas.topics.Services;
@@ -44,7 +45,7 @@ class EventMapTest {
 
   @Test
   void eventsDoc_eventMap_matchesTheCode() throws IOException {
-    Path doc = ProjectRoot.find().resolve("docs/events.md");
+    Path doc = HallmarkHome.locate().resolve("docs/events.md");
     String text = Files.readString(doc, StandardCharsets.UTF_8);
     int begin = text.indexOf(BEGIN);
     int end = text.indexOf(END);

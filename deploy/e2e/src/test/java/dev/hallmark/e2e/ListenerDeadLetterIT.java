@@ -11,6 +11,7 @@ import dev.hallmark.deploy.local.verify.PublicKeys;
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;
+import dev.hallmark.testing.StackSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hallmark.deploy.local.NotaryCli;
-import dev.hallmark.deploy.local.TrustPinningFile;
 import dev.hallmark.deploy.local.images.TestImages;
 import dev.hallmark.deploy.local.images.TestImages.PushedImage;
 import dev.hallmark.deploy.local.images.TestImages.PushedIndex;
+import dev.hallmark.deploy.local.infrastructure.NotaryCli;
+import dev.hallmark.deploy.local.infrastructure.TrustPinningFile;
 import dev.hallmark.deploy.local.verify.CosignVerifier;
 import dev.hallmark.deploy.local.verify.PublicKeys;
 import dev.hallmark.deploy.local.verify.VerificationResult;
@@ -20,13 +20,15 @@ import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;
+import dev.hallmark.testing.Await;
+import dev.hallmark.testing.KafkaTestClient;
+import dev.hallmark.testing.StackSession;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -38,22 +40,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -292,27 +282,18 @@ class LocalStackIT {
             .setAuthenticator(null)
             .build();
     byte[] bytes = EventCodec.standard().encode(forged);
-    Properties config = new Properties();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stackEnv.get("HALLMARK_KAFKA_BOOTSTRAP"));
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaTestClient kafka = new KafkaTestClient(stackEnv.get("HALLMARK_KAFKA_BOOTSTRAP"))) {
       for (int delivery = 0; delivery < 2; delivery++) {
-        producer
-            .send(
-                new ProducerRecord<>(
-                    Topics.POLICY_DECISIONS.name(), forged.getRequestId().toString(), bytes))
-            .get(30, TimeUnit.SECONDS);
+        kafka.send(Topics.POLICY_DECISIONS.name(), forged.getRequestId().toString(), bytes);
       }
     }
 
     String audit =
         stackEnv.get("HALLMARK_AUDIT_URL") + "/api/v1/audit?requestId=" + forged.getRequestId();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!getAudit(audit).body().contains("\"DecisionRejected\"")
-        && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
+    Await.until(
+        "the forged decision's rejection in the audit log",
+        Duration.ofSeconds(60),
+        () -> getAudit(audit).body().contains("\"DecisionRejected\""));
     Thread.sleep(2000); // a second rejection, if the redelivery made one, would be there now
     JsonNode entries = new ObjectMapper().readTree(getAudit(audit).body());
     List<JsonNode> rejections = new ArrayList<>();
@@ -336,12 +317,12 @@ class LocalStackIT {
         .contains("DecisionRejected")
         .doesNotContain("SignatureCreated");
 
-    List<String> parkedReasons = new ArrayList<>();
-    long parkedBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (parkedReasons.size() < 2 && System.nanoTime() < parkedBy) {
-      Thread.sleep(500);
-      parkedReasons = intakeDeadLetterReasons(bytes);
-    }
+    List<String> parkedReasons =
+        Await.until(
+            "both deliveries parked by intake",
+            Duration.ofSeconds(60),
+            () -> intakeDeadLetterReasons(bytes),
+            reasons -> reasons.size() >= 2);
     assertThat(parkedReasons)
         .as("both deliveries parked by intake")
         .containsExactly(
@@ -354,32 +335,13 @@ class LocalStackIT {
 
   /** The reasons intake parked records with these bytes for, from its dead-letter topic. */
   private List<String> intakeDeadLetterReasons(byte[] value) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stackEnv.get("HALLMARK_KAFKA_BOOTSTRAP"));
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    String topic = Topics.deadLetterFor(Services.INTAKE).name();
-    List<String> reasons = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
-              .map(info -> new TopicPartition(topic, info.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        assertThat(System.nanoTime()).as("read %s to its end", topic).isLessThan(deadline);
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          Header reason = record.headers().lastHeader(DeadLetterHeaders.REASON);
-          if (Arrays.equals(record.value(), value) && reason != null) {
-            reasons.add(new String(reason.value(), StandardCharsets.UTF_8));
-          }
-        }
-      }
+    try (KafkaTestClient kafka = new KafkaTestClient(stackEnv.get("HALLMARK_KAFKA_BOOTSTRAP"))) {
+      return kafka.deadLetters(Services.INTAKE).stream()
+          .filter(record -> Arrays.equals(record.value(), value))
+          .map(record -> KafkaTestClient.header(record, DeadLetterHeaders.REASON))
+          .filter(Objects::nonNull)
+          .toList();
     }
-    return reasons;
   }
 
   /**
@@ -486,32 +448,16 @@ class LocalStackIT {
         comment == null
             ? "{\"decision\":\"" + decision + "\"}"
             : "{\"decision\":\"" + decision + "\",\"comment\":\"" + comment + "\"}";
-    return http.send(
-        HttpRequest.newBuilder(
-                URI.create(
-                    stackEnv.get("HALLMARK_POLICY_URL")
-                        + "/api/v1/signing-requests/"
-                        + id
-                        + "/approvals"))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + token)
-            .timeout(Duration.ofSeconds(10))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return stack.send(
+        "POST",
+        stackEnv.get("HALLMARK_POLICY_URL") + "/api/v1/signing-requests/" + id + "/approvals",
+        token,
+        body);
   }
 
   private String pendingApprovals(String token) throws IOException, InterruptedException {
     HttpResponse<String> answer =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        stackEnv.get("HALLMARK_POLICY_URL") + "/api/v1/approvals?status=pending"))
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(10))
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        stack.get(stackEnv.get("HALLMARK_POLICY_URL") + "/api/v1/approvals?status=pending", token);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return answer.body();
   }
@@ -694,62 +640,31 @@ class LocalStackIT {
   }
 
   private HttpResponse<String> submit(String body) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(
-                URI.create(stackEnv.get("HALLMARK_INTAKE_URL") + "/api/v1/signing-requests"))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + stackEnv.get("HALLMARK_CI_TOKEN"))
-            .timeout(Duration.ofSeconds(10))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return stack.submit(body);
   }
 
   private String awaitStatus(String id, String expected) throws Exception {
-    String url = stackEnv.get("HALLMARK_INTAKE_URL") + "/api/v1/signing-requests/" + id;
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    String body = getAuthorized(url).body();
-    while (!body.contains("\"status\":\"" + expected + "\"") && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      body = getAuthorized(url).body();
-    }
-    assertThat(body).contains("\"status\":\"" + expected + "\"");
-    return body;
+    return stack.awaitStatus(id, expected);
   }
 
   private int awaitVerifiedCount(PushedImage image, int atLeast) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    int count;
-    do {
-      count =
-          CosignVerifier.verify(
-                  stackEnv.get("HALLMARK_REGISTRY"),
-                  image.repository(),
-                  image.digest(),
-                  publicKey())
-              .verified()
-              .size();
-      if (count >= atLeast) {
-        return count;
-      }
-      Thread.sleep(100);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError(image + " has " + count + " verifying signatures, wanted " + atLeast);
+    return Await.until(
+        atLeast + " verifying signatures of " + image,
+        Duration.ofSeconds(60),
+        () ->
+            CosignVerifier.verify(
+                    stackEnv.get("HALLMARK_REGISTRY"),
+                    image.repository(),
+                    image.digest(),
+                    publicKey())
+                .verified()
+                .size(),
+        count -> count >= atLeast);
   }
 
   private PublicKey publicKey() throws IOException {
     return PublicKeys.fromPem(
         Files.readString(Path.of(stackEnv.get("HALLMARK_COSIGN_PUBLIC_KEY"))));
-  }
-
-  private HttpResponse<String> getAuthorized(String url) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", "Bearer " + stackEnv.get("HALLMARK_CI_TOKEN"))
-            .timeout(Duration.ofSeconds(10))
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String field(String json, String name) {
@@ -760,19 +675,11 @@ class LocalStackIT {
 
   /** A GET of audit-service's API, with the audit token from stack.env. */
   private HttpResponse<String> getAudit(String url) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Bearer " + stackEnv.get("HALLMARK_AUDIT_TOKEN"))
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return stack.get(url, stackEnv.get("HALLMARK_AUDIT_TOKEN"));
   }
 
   private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return stack.get(url, null);
   }
 
   private static boolean isListening(int port) {

@@ -11,6 +11,8 @@ import dev.hallmark.deploy.local.images.TestImages;
 import dev.hallmark.deploy.local.images.TestImages.PushedImage;
 import dev.hallmark.deploy.local.verify.CosignVerifier;
 import dev.hallmark.deploy.local.verify.PublicKeys;
+import dev.hallmark.testing.Await;
+import dev.hallmark.testing.StackSession;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -244,13 +246,10 @@ class PolicyAcceptanceIT {
   /** intake learns the new project's tokens from the catalogue topic, within seconds. */
   private void awaitTokenKnownToIntake() throws Exception {
     String url = stack.env("HALLMARK_INTAKE_URL") + "/api/v1/signing-requests/" + UUID.randomUUID();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    int status = stack.send("GET", url, CI_TOKEN, null).statusCode();
-    while (status == 401 && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-      status = stack.send("GET", url, CI_TOKEN, null).statusCode();
-    }
-    assertThat(status).as("intake knows the API-made token").isNotEqualTo(401);
+    Await.until(
+        "intake knows the API-made token",
+        Duration.ofSeconds(60),
+        () -> stack.get(url, CI_TOKEN).statusCode() != 401);
   }
 
   private HttpResponse<String> submit(String ci, String policy, PushedImage image, String token)

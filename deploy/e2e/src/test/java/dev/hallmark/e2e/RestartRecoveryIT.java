@@ -2,10 +2,11 @@ package dev.hallmark.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallmark.deploy.local.ServiceDefinition;
 import dev.hallmark.deploy.local.images.TestImages;
 import dev.hallmark.deploy.local.images.TestImages.PushedImage;
+import dev.hallmark.deploy.local.stack.ServiceDefinition;
 import dev.hallmark.schemas.topics.Services;
+import dev.hallmark.testing.StackSession;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,11 +5,11 @@ import static dev.hallmark.policy.config.ConfiguredPolicyCatalogueTest.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.hallmark.policy.TestDecisionKey;
 import dev.hallmark.policy.model.ClaimPattern;
 import dev.hallmark.policy.model.OriginRule;
 import dev.hallmark.policy.model.OriginRule.TrustedIssuer;
 import dev.hallmark.policy.model.Policy;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
@@ -76,7 +76,7 @@ class OriginRulesTest {
                     "datasources.default.url", "jdbc:postgresql://127.0.0.1:1/none",
                     "datasources.default.initialization-fail-timeout", -1))
             // The service does not start without its decision key (ADR 0006).
-            .properties(new java.util.HashMap<>(TestDecisionKey.properties()))
+            .properties(new java.util.HashMap<>(TestDecisionKey.policyProperties()))
             .start()) {
       OriginRule rule =
           context

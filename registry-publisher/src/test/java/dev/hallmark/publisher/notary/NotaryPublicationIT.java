@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.NotaryCli;
-import dev.hallmark.deploy.local.TestInfrastructure;
 import dev.hallmark.deploy.local.images.TestImages;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.infrastructure.NotaryCli;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignatureCreated;
@@ -17,6 +17,8 @@ import dev.hallmark.notary.CanonicalJson;
 import dev.hallmark.notary.SignedRole;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
+import dev.hallmark.testing.Await;
+import dev.hallmark.testing.KafkaTestClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -36,6 +38,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,13 +46,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -89,7 +87,7 @@ class NotaryPublicationIT implements TestPropertyProvider {
   String registry;
   String gun;
   final Map<String, String> published = new HashMap<>();
-  KafkaProducer<String, byte[]> producer;
+  KafkaTestClient kafka;
   KafkaConsumer<String, byte[]> consumer;
 
   @Override
@@ -124,10 +122,7 @@ class NotaryPublicationIT implements TestPropertyProvider {
     notary = NotaryCli.open(dir.resolve("client"), infra.notaryUrl().orElseThrow());
     pin = notary.initializeRepository(gun, hallmarkKey.certificateFile);
     pinRoot(pin.rootKeyId());
-    Properties config = new Properties();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000);
-    producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    kafka = KafkaTestClient.of(infra);
     Properties consumerConfig = new Properties();
     consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap());
     consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
@@ -139,8 +134,8 @@ class NotaryPublicationIT implements TestPropertyProvider {
 
   @AfterAll
   void close() {
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
+    if (kafka != null) {
+      kafka.close();
       consumer.close(Duration.ofSeconds(5));
     }
     if (signer != null) {
@@ -384,17 +379,11 @@ class NotaryPublicationIT implements TestPropertyProvider {
   }
 
   SignatureCreated send(SignatureCreated signature) throws Exception {
-    producer
-        .send(
-            new ProducerRecord<>(
-                Topics.SIGNATURES.name(),
-                Topics.imageKey(signature.getImage()),
-                codec.encode(signature)))
-        .get();
+    kafka.send(Topics.SIGNATURES.name(), Topics.imageKey(signature.getImage()), signature);
     return signature;
   }
 
-  SignaturePublished awaitPublished(SignatureCreated signature) {
+  SignaturePublished awaitPublished(SignatureCreated signature) throws Exception {
     SpecificRecord event = await(signature);
     if (event instanceof PublicationFailed failed) {
       throw new AssertionError("publication failed: " + failed.getReason());
@@ -404,7 +393,7 @@ class NotaryPublicationIT implements TestPropertyProvider {
     return (SignaturePublished) event;
   }
 
-  PublicationFailed awaitFailed(SignatureCreated signature) {
+  PublicationFailed awaitFailed(SignatureCreated signature) throws Exception {
     SpecificRecord event = await(signature);
     if (event instanceof SignaturePublished) {
       throw new AssertionError("published, but should have been refused");
@@ -413,22 +402,28 @@ class NotaryPublicationIT implements TestPropertyProvider {
     return (PublicationFailed) event;
   }
 
-  SpecificRecord await(SignatureCreated signature) {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
-        publications.add((SpecificRecord) codec.decode(record.value()));
-      }
-      for (SpecificRecord event : new ArrayList<>(publications)) {
-        if ((event instanceof SignaturePublished p
-                && p.getRequestId().equals(signature.getRequestId()))
-            || (event instanceof PublicationFailed f
-                && f.getRequestId().equals(signature.getRequestId()))) {
-          return event;
-        }
+  SpecificRecord await(SignatureCreated signature) throws Exception {
+    return Await.until(
+        "the publication outcome of " + signature.getRequestId(),
+        WAIT,
+        () -> pollOutcome(signature),
+        Objects::nonNull);
+  }
+
+  /** Polls the publications once; the outcome for the signature's request, or null. */
+  private SpecificRecord pollOutcome(SignatureCreated signature) {
+    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
+      publications.add((SpecificRecord) codec.decode(record.value()));
+    }
+    for (SpecificRecord event : new ArrayList<>(publications)) {
+      if ((event instanceof SignaturePublished p
+              && p.getRequestId().equals(signature.getRequestId()))
+          || (event instanceof PublicationFailed f
+              && f.getRequestId().equals(signature.getRequestId()))) {
+        return event;
       }
     }
-    throw new AssertionError("no publication outcome for " + signature.getRequestId());
+    return null;
   }
 
   void pinRoot(String rootKeyId) throws Exception {

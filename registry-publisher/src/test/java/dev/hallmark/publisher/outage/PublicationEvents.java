@@ -1,6 +1,6 @@
 package dev.hallmark.publisher.outage;
 
-import dev.hallmark.deploy.local.Infrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
 import dev.hallmark.events.PublicationFailed;
 import dev.hallmark.events.SignatureCreated;
 import dev.hallmark.events.SignaturePublished;

@@ -3,9 +3,9 @@ package dev.hallmark.publisher.outage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
 import dev.hallmark.deploy.local.images.TestImages;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.deploy.local.verify.CosignVerifier;
 import dev.hallmark.deploy.local.verify.VerificationResult;
 import dev.hallmark.events.SignatureCreated;

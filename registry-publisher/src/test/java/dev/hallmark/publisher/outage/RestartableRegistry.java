@@ -1,6 +1,6 @@
 package dev.hallmark.publisher.outage;
 
-import dev.hallmark.deploy.local.RegistryServer;
+import dev.hallmark.deploy.local.infrastructure.RegistryServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

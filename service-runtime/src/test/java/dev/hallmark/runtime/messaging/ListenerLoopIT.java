@@ -2,8 +2,8 @@ package dev.hallmark.runtime.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.PolicyDecision;
 import dev.hallmark.runtime.kafka.DeadLetterPublisher;
 import dev.hallmark.schemas.topics.ConsumerGroup;

@@ -1,14 +1,17 @@
 package dev.hallmark.signer.decisions;
 
-import static dev.hallmark.signer.KafkaTestClient.header;
-import static dev.hallmark.signer.KafkaTestClient.key;
+import static dev.hallmark.signer.SignerEvents.awaitFailures;
+import static dev.hallmark.signer.SignerEvents.awaitSignatures;
+import static dev.hallmark.signer.SignerEvents.sendDecision;
+import static dev.hallmark.testing.KafkaTestClient.header;
+import static dev.hallmark.testing.KafkaTestClient.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.DecisionOutcome;
 import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.Origin;
@@ -20,11 +23,11 @@ import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;
-import dev.hallmark.signer.KafkaTestClient;
-import dev.hallmark.signer.TestDecisionKey;
 import dev.hallmark.signer.TestToken;
 import dev.hallmark.signer.signers.SigningAlgorithm;
 import dev.hallmark.signer.signers.TestKeys;
+import dev.hallmark.testing.KafkaTestClient;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -71,7 +74,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DecisionSigningIT implements TestPropertyProvider {
   static final Duration WAIT = Duration.ofSeconds(60);
   static final String SIGNATURES = Topics.SIGNATURES.name();
-  static final String DEAD_LETTERS = Topics.deadLetterFor(Services.SIGNER).name();
   static final JsonMapper STRICT =
       JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -94,7 +96,7 @@ class DecisionSigningIT implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(infra.serviceProperties());
     properties.putAll(TestToken.properties());
-    properties.putAll(TestDecisionKey.properties());
+    properties.putAll(TestDecisionKey.signerProperties());
     pkcs11Key(properties, EC_KEY, "ECDSA_P256");
     pkcs11Key(properties, RSA_KEY, "RSA_2048");
     try {
@@ -134,8 +136,8 @@ class DecisionSigningIT implements TestPropertyProvider {
             .build();
     PolicyDecision decision = approved(EC_KEY, List.of(tagged, untagged), origin);
 
-    send(decision);
-    List<SignatureCreated> events = awaitSignatures(decision.getRequestId(), 2);
+    sendDecision(kafka, decision);
+    List<SignatureCreated> events = awaitSignatures(kafka, decision.getRequestId(), 2);
 
     PublicKey publicKey = publicKeyFromApi(EC_KEY);
     for (SignatureCreated event : events) {
@@ -185,8 +187,8 @@ class DecisionSigningIT implements TestPropertyProvider {
     String algorithm = which.equals("rsa") ? "SHA256withRSA" : "SHA256withECDSA";
     PolicyDecision decision = approved(keyId, List.of(image("team/app", List.of("2.0"))), null);
 
-    send(decision);
-    SignatureCreated event = awaitSignatures(decision.getRequestId(), 1).get(0);
+    sendDecision(kafka, decision);
+    SignatureCreated event = awaitSignatures(kafka, decision.getRequestId(), 1).get(0);
 
     assertThat(
             verifies(
@@ -202,13 +204,15 @@ class DecisionSigningIT implements TestPropertyProvider {
     ImageRef image = image("team/app", List.of("1.0"));
     PolicyDecision decision = approved(EC_KEY, List.of(image), null);
 
-    send(decision);
-    awaitSignatures(decision.getRequestId(), 1);
-    send(decision);
+    sendDecision(kafka, decision);
+    awaitSignatures(kafka, decision.getRequestId(), 1);
+    sendDecision(kafka, decision);
     // A later decision for the same request (same partition, so processed after the duplicate).
     ImageRef marker = image("team/marker", List.of());
-    send(approved(decision.getRequestId(), EC_KEY, List.of(marker), DecisionOutcome.APPROVED));
-    awaitSignatures(decision.getRequestId(), 2);
+    sendDecision(
+        kafka,
+        approved(decision.getRequestId(), EC_KEY, List.of(marker), DecisionOutcome.APPROVED));
+    awaitSignatures(kafka, decision.getRequestId(), 2);
 
     List<SignatureCreated> all = signaturesOf(decision.getRequestId());
     assertThat(all)
@@ -227,18 +231,18 @@ class DecisionSigningIT implements TestPropertyProvider {
         approved(requestId, EC_KEY, List.of(notary), DecisionOutcome.APPROVED);
     notaryOnly.setMethods(List.of(SigningMethod.NOTARY));
 
-    send(deny);
-    send(notaryOnly);
+    sendDecision(kafka, deny);
+    sendDecision(kafka, notaryOnly);
     ImageRef marker = image("team/marker", List.of());
-    send(approved(requestId, EC_KEY, List.of(marker), DecisionOutcome.APPROVED));
-    awaitSignatures(requestId, 1);
+    sendDecision(kafka, approved(requestId, EC_KEY, List.of(marker), DecisionOutcome.APPROVED));
+    awaitSignatures(kafka, requestId, 1);
 
     assertThat(signaturesOf(requestId))
         .extracting(e -> e.getImage().getRepository())
         .containsExactly("team/marker");
     assertThat(signatures.findByRequestIdOrderByCreatedAt(requestId)).hasSize(1);
     // Notary signs tags: the untagged image ends with a failure for NOTARY, nothing else.
-    SigningFailed untagged = awaitFailures(requestId, 1).get(0);
+    SigningFailed untagged = awaitFailures(kafka, requestId, 1).get(0);
     assertThat(untagged.getImage()).isEqualTo(notary);
     assertThat(untagged.getMethod()).isEqualTo(SigningMethod.NOTARY);
     assertThat(untagged.getReason()).startsWith("Notary v1 signs tags; ");
@@ -250,7 +254,7 @@ class DecisionSigningIT implements TestPropertyProvider {
     kafka.send(
         Topics.POLICY_DECISIONS.name(), recordKey, "not an event".getBytes(StandardCharsets.UTF_8));
 
-    ConsumerRecord<byte[], byte[]> parked = awaitDeadLetter(recordKey);
+    ConsumerRecord<byte[], byte[]> parked = kafka.awaitDeadLetter(Services.SIGNER, recordKey, WAIT);
 
     assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
     assertThat(header(parked, DeadLetterHeaders.REASON)).isNotBlank();
@@ -262,8 +266,8 @@ class DecisionSigningIT implements TestPropertyProvider {
   void unknownKey_isRetriedThenAnnouncedAsSigningFailed() throws Exception {
     PolicyDecision decision = approved("no-such-key", List.of(image("team/app", List.of())), null);
 
-    send(decision);
-    List<SigningFailed> failed = awaitFailures(decision.getRequestId(), 1);
+    sendDecision(kafka, decision);
+    List<SigningFailed> failed = awaitFailures(kafka, decision.getRequestId(), 1);
 
     assertThat(failed.get(0).getReason())
         .startsWith("not signed after retries: UnknownKeyException")
@@ -279,8 +283,8 @@ class DecisionSigningIT implements TestPropertyProvider {
     bad.setDigest("sha256:nothex");
     PolicyDecision decision = approved(EC_KEY, List.of(image("team/ok", List.of()), bad), null);
 
-    send(decision);
-    List<SigningFailed> failed = awaitFailures(decision.getRequestId(), 2);
+    sendDecision(kafka, decision);
+    List<SigningFailed> failed = awaitFailures(kafka, decision.getRequestId(), 2);
 
     assertThat(failed)
         .allSatisfy(f -> assertThat(f.getReason()).contains("cannot be signed").contains("digest"));
@@ -342,44 +346,12 @@ class DecisionSigningIT implements TestPropertyProvider {
     properties.put(prefix + "create-if-missing", "true");
   }
 
-  /** Sends the decision as policy-service would: authenticated with its key. */
-  private void send(PolicyDecision decision) throws Exception {
-    kafka.send(
-        Topics.POLICY_DECISIONS.name(),
-        decision.getRequestId().toString(),
-        EventCodec.standard().encode(TestDecisionKey.sign(decision)));
-  }
-
-  private List<SignatureCreated> awaitSignatures(UUID requestId, int count) throws Exception {
-    return kafka.await(SIGNATURES, record -> isFor(record, requestId), count, WAIT).stream()
-        .map(DecisionSigningIT::decode)
-        .toList();
-  }
-
-  private List<SigningFailed> awaitFailures(UUID requestId, int count) throws Exception {
-    return kafka
-        .await(
-            SIGNATURES,
-            record ->
-                EventCodec.standard().decode(record.value()) instanceof SigningFailed failed
-                    && failed.getRequestId().equals(requestId),
-            count,
-            WAIT)
-        .stream()
-        .map(record -> EventCodec.standard().decode(record.value(), SigningFailed.class))
-        .toList();
-  }
-
   private List<ConsumerRecord<byte[], byte[]>> signatureRecords(UUID requestId) {
     return kafka.readAll(SIGNATURES).stream().filter(r -> isFor(r, requestId)).toList();
   }
 
   private List<SignatureCreated> signaturesOf(UUID requestId) {
     return signatureRecords(requestId).stream().map(DecisionSigningIT::decode).toList();
-  }
-
-  private ConsumerRecord<byte[], byte[]> awaitDeadLetter(String recordKey) throws Exception {
-    return kafka.await(DEAD_LETTERS, r -> recordKey.equals(key(r)), 1, WAIT).get(0);
   }
 
   private static boolean isFor(ConsumerRecord<byte[], byte[]> record, UUID requestId) {

@@ -1,10 +1,10 @@
 package dev.hallmark.signer.decisions;
 
-import static dev.hallmark.signer.KafkaTestClient.key;
+import static dev.hallmark.testing.KafkaTestClient.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.DecisionOutcome;
 import dev.hallmark.events.DecisionRejected;
 import dev.hallmark.events.ImageRef;
@@ -17,9 +17,10 @@ import dev.hallmark.schemas.auth.DecisionKeys;
 import dev.hallmark.schemas.auth.DecisionSigner;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
-import dev.hallmark.signer.KafkaTestClient;
-import dev.hallmark.signer.TestDecisionKey;
 import dev.hallmark.signer.TestToken;
+import dev.hallmark.testing.Await;
+import dev.hallmark.testing.KafkaTestClient;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -64,7 +65,7 @@ class ForgedDecisionIT implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(infra.serviceProperties());
     properties.putAll(TestToken.properties());
-    properties.putAll(TestDecisionKey.properties());
+    properties.putAll(TestDecisionKey.signerProperties());
     String prefix = "hallmark.signer.keys." + KEY + ".";
     properties.put(prefix + "backend", "pkcs11");
     properties.put(prefix + "algorithm", "ECDSA_P256");
@@ -189,12 +190,8 @@ class ForgedDecisionIT implements TestPropertyProvider {
         .hasValueSatisfying(row -> assertThat(row.eventId()).isEqualTo(rejection.getEventId()));
   }
 
-  private void awaitOutboxDrained() throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (outbox.count() > 0) {
-      assertThat(System.nanoTime()).as("outbox drained within %s", WAIT).isLessThan(deadline);
-      Thread.sleep(100);
-    }
+  private void awaitOutboxDrained() throws Exception {
+    Await.until("the outbox drained", WAIT, () -> outbox.count() == 0);
   }
 
   private boolean signatureOf(ConsumerRecord<byte[], byte[]> record, UUID requestId) {
@@ -203,8 +200,7 @@ class ForgedDecisionIT implements TestPropertyProvider {
   }
 
   private void send(PolicyDecision decision) throws Exception {
-    kafka.send(
-        Topics.POLICY_DECISIONS.name(), decision.getRequestId().toString(), codec.encode(decision));
+    kafka.send(Topics.POLICY_DECISIONS.name(), decision.getRequestId().toString(), decision);
   }
 
   private static PolicyDecision approved(UUID requestId) {

@@ -3,16 +3,16 @@ package dev.hallmark.signer.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.SoftHsmToken;
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.infrastructure.SoftHsmToken;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.notary.CanonicalJson;
-import dev.hallmark.signer.TestDecisionKey;
 import dev.hallmark.signer.TestToken;
 import dev.hallmark.signer.signers.KeyTypeMismatchException;
 import dev.hallmark.signer.signers.Pkcs11Signer;
 import dev.hallmark.signer.signers.SigningAlgorithm;
 import dev.hallmark.signer.tuf.TufSignatures;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -145,7 +145,7 @@ class Pkcs11KeyLifecycleIT {
 
   private Map<String, Object> base() {
     Map<String, Object> properties = new HashMap<>(infra.serviceProperties());
-    properties.putAll(TestDecisionKey.properties());
+    properties.putAll(TestDecisionKey.signerProperties());
     // These contexts test key loading; the HTTP server is not started by ApplicationContext.run.
     return properties;
   }

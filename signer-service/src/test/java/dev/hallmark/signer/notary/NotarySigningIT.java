@@ -1,15 +1,18 @@
 package dev.hallmark.signer.notary;
 
+import static dev.hallmark.signer.SignerEvents.awaitFailures;
+import static dev.hallmark.signer.SignerEvents.awaitSignatures;
+import static dev.hallmark.signer.SignerEvents.sendDecision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.hallmark.deploy.local.Infrastructure;
-import dev.hallmark.deploy.local.NotaryCli;
-import dev.hallmark.deploy.local.TestInfrastructure;
-import dev.hallmark.deploy.local.TrustPinningFile;
+import dev.hallmark.deploy.local.infrastructure.Infrastructure;
+import dev.hallmark.deploy.local.infrastructure.NotaryCli;
+import dev.hallmark.deploy.local.infrastructure.TrustPinningFile;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import dev.hallmark.events.DecisionOutcome;
 import dev.hallmark.events.ImageRef;
 import dev.hallmark.events.PolicyDecision;
@@ -30,11 +33,11 @@ import dev.hallmark.notary.TufKeys;
 import dev.hallmark.notary.VerifiedTrustData;
 import dev.hallmark.schemas.serde.EventCodec;
 import dev.hallmark.schemas.topics.Topics;
-import dev.hallmark.signer.KafkaTestClient;
-import dev.hallmark.signer.TestDecisionKey;
 import dev.hallmark.signer.TestToken;
 import dev.hallmark.signer.decisions.SignatureRepository;
 import dev.hallmark.signer.decisions.SignatureRow;
+import dev.hallmark.testing.KafkaTestClient;
+import dev.hallmark.testing.TestDecisionKey;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -136,7 +139,7 @@ class NotarySigningIT implements TestPropertyProvider {
     gun = registry + "/" + repository;
     Map<String, String> properties = new HashMap<>(infra.serviceProperties());
     properties.putAll(TestToken.properties());
-    properties.putAll(TestDecisionKey.properties());
+    properties.putAll(TestDecisionKey.signerProperties());
     String prefix = "hallmark.signer.keys." + KEY + ".";
     properties.put(prefix + "backend", "pkcs11");
     properties.put(prefix + "algorithm", "ECDSA_P256");
@@ -167,7 +170,7 @@ class NotarySigningIT implements TestPropertyProvider {
 
     approvedImage = image(List.of("1.0"));
     decision = decision(List.of(approvedImage));
-    send(decision);
+    sendDecision(kafka, decision);
   }
 
   @AfterAll
@@ -187,7 +190,7 @@ class NotarySigningIT implements TestPropertyProvider {
   @Test
   @Order(1)
   void approvedDecision_withNotary_recordsASignedGrantBesideTheCosignSignature() throws Exception {
-    List<SignatureCreated> events = awaitSignatures(decision.getRequestId(), 2);
+    List<SignatureCreated> events = awaitSignatures(kafka, decision.getRequestId(), 2);
 
     assertThat(events)
         .extracting(SignatureCreated::getMethod)
@@ -298,7 +301,7 @@ class NotarySigningIT implements TestPropertyProvider {
     JsonNode problem = assertProblem(answer, 422, "UNAPPROVED_CHANGE");
     assertThat(problem.get("changes").toString())
         .isEqualTo("[\"adds tag 2.0, which was not approved\"]");
-    List<SigningFailed> failed = awaitFailures(decision.getRequestId(), 1);
+    List<SigningFailed> failed = awaitFailures(kafka, decision.getRequestId(), 1);
     assertThat(failed).hasSize(1);
     SigningFailed audit = failed.get(0);
     assertThat(audit.getMethod()).isEqualTo(SigningMethod.NOTARY);
@@ -363,9 +366,9 @@ class NotarySigningIT implements TestPropertyProvider {
     ImageRef untagged = image(List.of());
     PolicyDecision untaggedDecision = decision(List.of(untagged));
 
-    send(untaggedDecision);
-    List<SigningFailed> failed = awaitFailures(untaggedDecision.getRequestId(), 1);
-    List<SignatureCreated> created = awaitSignatures(untaggedDecision.getRequestId(), 1);
+    sendDecision(kafka, untaggedDecision);
+    List<SigningFailed> failed = awaitFailures(kafka, untaggedDecision.getRequestId(), 1);
+    List<SignatureCreated> created = awaitSignatures(kafka, untaggedDecision.getRequestId(), 1);
 
     assertThat(failed.get(0).getMethod()).isEqualTo(SigningMethod.NOTARY);
     assertThat(failed.get(0).getReason())
@@ -433,34 +436,6 @@ class NotarySigningIT implements TestPropertyProvider {
     // The document is never echoed.
     assertThat(answer.body()).doesNotContain("\"hashes\"");
     return problem;
-  }
-
-  /** Sends the decision as policy-service would: authenticated with its key. */
-  private void send(PolicyDecision decision) throws Exception {
-    kafka.send(
-        Topics.POLICY_DECISIONS.name(),
-        decision.getRequestId().toString(),
-        EventCodec.standard().encode(TestDecisionKey.sign(decision)));
-  }
-
-  private List<SignatureCreated> awaitSignatures(UUID requestId, int count) throws Exception {
-    return kafka
-        .await(
-            SIGNATURES,
-            record ->
-                EventCodec.standard().decode(record.value()) instanceof SignatureCreated created
-                    && created.getRequestId().equals(requestId),
-            count,
-            WAIT)
-        .stream()
-        .map(record -> EventCodec.standard().decode(record.value(), SignatureCreated.class))
-        .toList();
-  }
-
-  private List<SigningFailed> awaitFailures(UUID requestId, int count) throws Exception {
-    return kafka.await(SIGNATURES, record -> isFailureOf(record, requestId), count, WAIT).stream()
-        .map(record -> EventCodec.standard().decode(record.value(), SigningFailed.class))
-        .toList();
   }
 
   private List<ConsumerRecord<byte[], byte[]>> failuresOf(UUID requestId) {

@@ -1,7 +1,7 @@
 package dev.hallmark.deploy.local.deadletters;
 
-import dev.hallmark.deploy.local.ExternalInfrastructure;
-import dev.hallmark.deploy.local.StackEnvFile;
+import dev.hallmark.deploy.local.infrastructure.ExternalInfrastructure;
+import dev.hallmark.deploy.local.stack.StackEnvFile;
 import dev.hallmark.schemas.topics.Topics;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -174,22 +172,6 @@ final class OciLayout {
       Files.write(file, content);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + file, e);
-    }
-  }
-
-  static void deleteTree(Path root) {
-    try (Stream<Path> tree = Files.walk(root)) {
-      tree.sorted(Comparator.reverseOrder())
-          .forEach(
-              path -> {
-                try {
-                  Files.deleteIfExists(path);
-                } catch (IOException ignored) {
-                  // best effort: a temporary directory left behind is harmless
-                }
-              });
-    } catch (IOException ignored) {
-      // already gone
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.hallmark.deploy.local.images;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hallmark.deploy.local.infrastructure.TempDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -71,7 +72,7 @@ public final class TestImages {
       Skopeo.copy(dir, tag, registry, repository, false);
       return new PushedImage(registry, repository, tag, registryDigest(registry, repository, tag));
     } finally {
-      OciLayout.deleteTree(dir);
+      TempDirectories.deleteTree(dir);
     }
   }
 
@@ -97,7 +98,7 @@ public final class TestImages {
     } catch (IOException e) {
       throw new UncheckedIOException("could not read back the index of " + repository, e);
     } finally {
-      OciLayout.deleteTree(dir);
+      TempDirectories.deleteTree(dir);
     }
   }
 

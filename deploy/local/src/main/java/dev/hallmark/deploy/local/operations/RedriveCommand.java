@@ -1,8 +1,8 @@
 package dev.hallmark.deploy.local.operations;
 
-import dev.hallmark.deploy.local.HallmarkHome;
-import dev.hallmark.deploy.local.StackEnvFile;
-import dev.hallmark.deploy.local.StackLayout;
+import dev.hallmark.deploy.local.infrastructure.HallmarkHome;
+import dev.hallmark.deploy.local.stack.StackEnvFile;
+import dev.hallmark.deploy.local.stack.StackLayout;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;

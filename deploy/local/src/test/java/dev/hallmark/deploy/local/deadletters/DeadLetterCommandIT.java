@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hallmark.deploy.local.KafkaBroker;
+import dev.hallmark.deploy.local.infrastructure.KafkaBroker;
 import dev.hallmark.schemas.topics.DeadLetterHeaders;
 import dev.hallmark.schemas.topics.Services;
 import dev.hallmark.schemas.topics.Topics;

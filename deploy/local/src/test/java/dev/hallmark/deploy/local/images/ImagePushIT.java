@@ -3,7 +3,7 @@ package dev.hallmark.deploy.local.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.hallmark.deploy.local.TestInfrastructure;
+import dev.hallmark.deploy.local.testing.TestInfrastructure;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
