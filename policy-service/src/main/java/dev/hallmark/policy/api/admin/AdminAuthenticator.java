@@ -1,35 +1,24 @@
 package dev.hallmark.policy.api.admin;
 
-import dev.hallmark.runtime.http.BearerToken;
+import dev.hallmark.runtime.http.AdminToken;
 import dev.hallmark.runtime.http.NotAuthenticatedException;
-import dev.hallmark.runtime.http.TokenHash;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.util.regex.Pattern;
 
 /**
  * Authenticates the administrator of projects and policies by bearer token, against the SHA-256 of
- * the token in {@code hallmark.policy.admin-token-sha256}: the service never holds the token
- * itself. Without that setting the admin API refuses everyone.
+ * the token in {@code hallmark.policy.admin-token-sha256} ({@link AdminToken}). Without that
+ * setting the admin API refuses everyone.
  */
 @Singleton
 final class AdminAuthenticator {
   /** The name changes are recorded under ({@code changedBy}). */
-  static final String ADMIN = "admin";
+  static final String ADMIN = AdminToken.ADMIN;
 
-  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-
-  /** In {@link TokenHash}'s stored form (checked at startup), or null when the API is off. */
-  private final String expectedSha256;
+  private final AdminToken token;
 
   AdminAuthenticator(@Value("${hallmark.policy.admin-token-sha256:}") String tokenSha256) {
-    String hash = tokenSha256 == null ? "" : tokenSha256.trim();
-    if (!hash.isEmpty() && !SHA256_HEX.matcher(hash).matches()) {
-      throw new IllegalStateException(
-          "hallmark.policy.admin-token-sha256 (HALLMARK_ADMIN_TOKEN_SHA256) must be 64 lower-case"
-              + " hex digits, the SHA-256 of the admin token");
-    }
-    this.expectedSha256 = hash.isEmpty() ? null : hash;
+    this.token = new AdminToken("hallmark.policy.admin-token-sha256", tokenSha256, "the admin API");
   }
 
   /**
@@ -37,19 +26,6 @@ final class AdminAuthenticator {
    * @throws NotAuthenticatedException if the admin API is off, or the token is missing or wrong
    */
   String authenticate(String authorization) {
-    if (expectedSha256 == null) {
-      throw new NotAuthenticatedException(
-          "the admin API is off: set HALLMARK_ADMIN_TOKEN_SHA256 to the SHA-256 of an admin token");
-    }
-    String token =
-        BearerToken.from(authorization)
-            .orElseThrow(
-                () ->
-                    new NotAuthenticatedException(
-                        "an Authorization: Bearer <admin token> is required"));
-    if (!TokenHash.matchesSha256(token, expectedSha256)) {
-      throw new NotAuthenticatedException("the admin token is not valid");
-    }
-    return ADMIN;
+    return token.authenticate(authorization);
   }
 }
