@@ -20,8 +20,7 @@ final class OperatorAuthenticator {
 
   OperatorAuthenticator(@Value("${hallmark.publisher.admin-token-sha256:}") String tokenSha256) {
     this.token =
-        new AdminToken(
-            "hallmark.publisher.admin-token-sha256", tokenSha256, "the publication API");
+        new AdminToken("hallmark.publisher.admin-token-sha256", tokenSha256, "the publication API");
   }
 
   /**
