@@ -50,17 +50,18 @@ public class PublicationQueue {
       ImageRef image = signature.getImage();
       recorded +=
           publications.insertPending(
-              signature.getEventId(),
-              signature.getRequestId(),
-              image.getRegistry(),
-              image.getRepository(),
-              image.getDigest(),
-              signature.getMethod().name(),
-              signature.getKeyId(),
-              signature.getPayloadDigest(),
-              targets.of(signature),
-              codec.encode(signature),
-              now);
+              new PublicationRepository.PendingPublication(
+                  signature.getEventId(),
+                  signature.getRequestId(),
+                  image.getRegistry(),
+                  image.getRepository(),
+                  image.getDigest(),
+                  signature.getMethod().name(),
+                  signature.getKeyId(),
+                  signature.getPayloadDigest(),
+                  targets.of(signature),
+                  codec.encode(signature),
+                  now));
     }
     if (recorded > 0) {
       queued.publishEvent(new Queued(recorded));

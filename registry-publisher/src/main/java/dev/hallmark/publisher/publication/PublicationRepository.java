@@ -19,6 +19,24 @@ public interface PublicationRepository extends GenericRepository<PublicationRow,
    * @return 1 if recorded now, 0 if this signature (digest, method, key, payload) was recorded
    *     before (pending, published or failed)
    */
+  default int insertPending(PendingPublication row) {
+    return insertPending(
+        row.eventId(),
+        row.requestId(),
+        row.registry(),
+        row.repository(),
+        row.digest(),
+        row.method(),
+        row.keyId(),
+        row.payloadDigest(),
+        row.target(),
+        row.event(),
+        row.now());
+  }
+
+  // Micronaut Data binds an entity argument of an INSERT query through its save interceptor,
+  // which always answers 1; the ON CONFLICT outcome needs the real row count, so the query keeps
+  // one argument per column and insertPending(PendingPublication) is its only caller.
   @Query(
       value =
           "INSERT INTO publication (event_id, request_id, registry, repository, digest, method,"
@@ -39,6 +57,26 @@ public interface PublicationRepository extends GenericRepository<PublicationRow,
       String target,
       byte[] event,
       Instant now);
+
+  /**
+   * A signature to publish, as {@link #insertPending(PendingPublication)} records it.
+   *
+   * @param target the publication target ({@code PublicationTargets}) whose outages it waits out
+   * @param event the {@code SignatureCreated} in single-object encoding, published later from it
+   * @param now when it was recorded: its pending-since and first due time
+   */
+  record PendingPublication(
+      UUID eventId,
+      UUID requestId,
+      String registry,
+      String repository,
+      String digest,
+      String method,
+      String keyId,
+      String payloadDigest,
+      String target,
+      byte[] event,
+      Instant now) {}
 
   /**
    * Pending rows that are due and not held by another instance, oldest first, locked for this
