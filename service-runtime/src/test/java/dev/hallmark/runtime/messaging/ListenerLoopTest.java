@@ -181,7 +181,7 @@ class ListenerLoopTest {
 
   @Test
   void batchWithOnePoisonRecord_isRetriedWhole_thenAppliedOneByOne_parkingOnlyThePoison() {
-    PoisonedBatchListener listener = new PoisonedBatchListener();
+    PoisonedBatchListener listener = new PoisonedBatchListener(GROUP);
     ListenerLoop loop =
         joined(ListenerLoops.forBatches(listener, consumer, deadLetters, RETRY, clock));
 
@@ -274,31 +274,6 @@ class ListenerLoopTest {
         throw new IllegalStateException("database down");
       }
       applied.add(decision);
-    }
-  }
-
-  /** Fails every batch that holds the project "poison". */
-  static final class PoisonedBatchListener implements BatchListener {
-    final List<String> applied = new ArrayList<>();
-
-    @Override
-    public ConsumerGroup group() {
-      return GROUP;
-    }
-
-    @Override
-    public Set<Class<? extends SpecificRecord>> eventTypes() {
-      return Set.of(PolicyDecision.class);
-    }
-
-    @Override
-    public void apply(List<ConsumedEvent> events) {
-      List<String> projects =
-          events.stream().map(e -> ((PolicyDecision) e.event()).getProject()).toList();
-      if (projects.contains("poison")) {
-        throw new IllegalStateException("constraint violated by poison");
-      }
-      applied.addAll(projects);
     }
   }
 
