@@ -43,7 +43,9 @@ import org.junit.jupiter.api.Timeout;
  * second registry complete during the outage; those for the stopped one never end FAILED; once
  * {@code stack up} has restarted the registry on its port with its storage, every request ends
  * COMPLETED with exactly one signature layer in its {@code .sig} manifest. The numbers are printed
- * as {@code registry-outage} lines.
+ * as {@code registry-outage} lines. A 10-minute outage outlasts the e2e fork's default bound of 15
+ * minutes with the stack's start: raise it with {@code -Dhallmark.e2e.fork-timeout=2400}
+ * (DEVELOPMENT.md has the command).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistryOutageAcceptanceIT {
