@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -103,33 +104,27 @@ final class BatchDelivery implements Delivery {
     return progress;
   }
 
+  /** After the batch was applied: parks what could not be decoded or used. */
   private Map<TopicPartition, Progress> parkUnusable(
       ConsumerRecords<byte[], byte[]> records, Map<TopicPartition, List<Decoded>> decoded) {
-    Map<TopicPartition, Progress> progress = new HashMap<>();
-    for (TopicPartition partition : records.partitions()) {
-      List<ConsumerRecord<byte[], byte[]>> own = records.records(partition);
-      List<Decoded> list = decoded.get(partition);
-      Progress outcome = null;
-      long next = -1;
-      for (int i = 0; i < own.size() && outcome == null; i++) {
-        ConsumerRecord<byte[], byte[]> record = own.get(i);
-        if (!list.get(i).usable() && !parking.park(record, list.get(i).unusable())) {
-          // The records after it were applied and will be again: listeners are idempotent.
-          outcome = Progress.retry(next, record.offset(), retry.getMaxDelay());
-        } else {
-          next = record.offset() + 1;
-        }
-      }
-      if (outcome == null) {
-        book.clear(partition);
-      }
-      progress.put(partition, outcome == null ? Progress.done(next) : outcome);
-    }
-    return progress;
+    return settleEach(records, decoded, one -> one.usable() ? null : one.unusable());
   }
 
+  /** After the batch's attempts are used up: applies each record alone, parks what still fails. */
   private Map<TopicPartition, Progress> oneByOne(
       ConsumerRecords<byte[], byte[]> records, Map<TopicPartition, List<Decoded>> decoded) {
+    return settleEach(records, decoded, this::alone);
+  }
+
+  /**
+   * Goes through each partition's records in offset order, parking those {@code reasonToPark} gives
+   * a reason for (null: nothing to park). A record that cannot be parked stops its partition there:
+   * it and what follows are tried again after the max delay.
+   */
+  private Map<TopicPartition, Progress> settleEach(
+      ConsumerRecords<byte[], byte[]> records,
+      Map<TopicPartition, List<Decoded>> decoded,
+      Function<Decoded, String> reasonToPark) {
     Map<TopicPartition, Progress> progress = new HashMap<>();
     for (TopicPartition partition : records.partitions()) {
       List<ConsumerRecord<byte[], byte[]>> own = records.records(partition);
@@ -138,8 +133,9 @@ final class BatchDelivery implements Delivery {
       long next = -1;
       for (int i = 0; i < own.size() && outcome == null; i++) {
         ConsumerRecord<byte[], byte[]> record = own.get(i);
-        String reason = alone(list.get(i));
+        String reason = reasonToPark.apply(list.get(i));
         if (reason != null && !parking.park(record, reason)) {
+          // The records after it were applied and will be again: listeners are idempotent.
           outcome = Progress.retry(next, record.offset(), retry.getMaxDelay());
         } else {
           next = record.offset() + 1;
